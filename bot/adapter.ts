@@ -1,0 +1,53 @@
+// The CloudAdapter (Bot Framework auth only when an app id is set) and its turn error handler.
+import { randomUUID } from 'node:crypto';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { i18n } from 'i18next';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { setLanguage, supportedLocale, tryLanguageOf } from './middleware/locale';
+import type { BotState } from './state';
+
+export function createAdapter(config: Config, deps: { logger: Logger; i18n: i18n; state: BotState }): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.auth.appId,
+    MicrosoftAppPassword: config.auth.appPassword,
+    MicrosoftAppType: config.auth.appType,
+    MicrosoftAppTenantId: config.auth.tenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = turnErrorHandler(config, deps);
+  return adapter;
+}
+
+/**
+ * Logs the error with a correlation id, tells the user in their language (no stack trace), and clears the
+ * conversation state so the next message starts fresh instead of hitting the same broken dialog.
+ */
+export function turnErrorHandler(config: Config, deps: { logger: Logger; i18n: i18n; state: BotState }) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const ref = randomUUID().slice(0, 8);
+    const { activity } = context;
+    deps.logger.error({
+      ref,
+      err: { name: error?.name, message: error?.message, stack: error?.stack },
+      conversationId: activity.conversation?.id,
+      activityId: activity.id,
+      channelId: activity.channelId,
+    }, 'turn failed');
+    const language = tryLanguageOf(context)
+      ?? setLanguage(context, deps.i18n, supportedLocale(activity.locale) ?? config.defaultLocale);
+    try {
+      await context.sendActivity({ type: 'message', text: language.t('errors.generic', { ref }), textFormat: 'markdown' });
+      if (activity.channelId === 'emulator') {
+        await context.sendTraceActivity('OnTurnError', `${error?.name}: ${error?.message}`, 'https://www.botframework.com/schemas/error', 'TurnError');
+      }
+    } catch (sendError) {
+      deps.logger.warn({ ref, err: { message: (sendError as Error)?.message } }, 'could not tell the user about the error');
+    }
+    try {
+      await deps.state.conversationState.delete(context);
+    } catch (deleteError) {
+      deps.logger.warn({ ref, err: { message: (deleteError as Error)?.message } }, 'could not clear conversation state');
+    }
+  };
+}

@@ -1,0 +1,38 @@
+// Composition root: config → i18n → knowledge → storage → dialogs → bot → adapter → express app.
+import path from 'node:path';
+import { createI18n, LOCALES, RESOURCES } from '../locales';
+import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
+import { MainDialog } from '../dialogs/mainDialog';
+import { commandTable, type Command } from '../dialogs/route';
+import type { Config } from './config';
+import { createAdapter } from './adapter';
+import { createLogger, type Logger } from './logger';
+import { localeMiddleware } from './middleware/locale';
+import { createServer } from './server';
+import { createBotState } from './state';
+import { SqliteStorage } from './storage/sqliteStorage';
+import { WegwijzerBot } from './wegwijzerBot';
+
+export interface App {
+  app: ReturnType<typeof createServer>;
+  kb: KnowledgeBase;
+  storage: SqliteStorage;
+  logger: Logger;
+  close(): void;
+}
+
+/** Builds the whole bot and its HTTP app without listening (index.ts listens; tests use an ephemeral port). */
+export function buildApp(config: Config, options: { logger?: Logger } = {}): App {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const i18n = createI18n();
+  const kb = loadKnowledgeBase({ municipality: config.municipality });
+  const storage = new SqliteStorage(path.join(config.dataDir, 'wegwijzer.sqlite'));
+  const state = createBotState(storage);
+  const commands = commandTable(LOCALES.map((l) => (RESOURCES[l] as { commands: Record<Command, string[]> }).commands));
+  const dialog = new MainDialog({ kb, state, commands });
+  const bot = new WegwijzerBot({ state, dialog, kb });
+  const adapter = createAdapter(config, { logger, i18n, state });
+  adapter.use(localeMiddleware(i18n, state.profile, config.defaultLocale));
+  const app = createServer({ config, adapter, bot, logger, isReady: () => true });
+  return { app, kb, storage, logger, close: () => storage.close() };
+}

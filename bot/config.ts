@@ -1,0 +1,116 @@
+// Every environment variable Wegwijzer reads, parsed and checked once at start-up.
+import path from 'node:path';
+import { z } from 'zod';
+import { LOCALES } from '../locales';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Treats an empty string like an unset variable, so `PORT=` in a .env file means "use the default". */
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(unsetIfEmpty, schema.default(fallback as never));
+
+const port = z.coerce.number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .min(0, { error: 'must be between 0 and 65535' })
+  .max(65535, { error: 'must be between 0 and 65535' });
+
+const originList = z.string().transform((value, ctx) => {
+  const origins: string[] = [];
+  for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    try {
+      const url = new URL(item);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+      origins.push(url.origin);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${item}" is not an http(s) URL` });
+      return z.NEVER;
+    }
+  }
+  return origins;
+});
+
+const EnvSchema = z.object({
+  NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
+  PORT: withDefault(port, 3978),
+  HOST: withDefault(z.string().min(1), '127.0.0.1'),
+  DATA_DIR: withDefault(z.string().min(1), './data'),
+  MicrosoftAppId: withDefault(z.string().trim(), ''),
+  MicrosoftAppPassword: withDefault(z.string(), ''),
+  MicrosoftAppTenantId: withDefault(z.string().trim(), ''),
+  MicrosoftAppType: withDefault(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']), 'MultiTenant'),
+  ALLOWED_SERVICE_URLS: z.preprocess((v) => v ?? '', originList),
+  MUNICIPALITY_NAME: optional(z.string().trim().min(1).max(80)),
+  MUNICIPALITY_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  MUNICIPALITY_PHONE: optional(z.string().trim().regex(/^\+?[0-9][0-9 ()-]{2,20}$/, {
+    error: 'must be a phone number of digits, spaces, brackets or hyphens',
+  })),
+  DEFAULT_LOCALE: withDefault(z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }), 'nl'),
+  LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+}).superRefine((env, ctx) => {
+  if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
+  }
+  if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+  }
+  if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
+    ctx.addIssue({
+      code: 'custom', path: ['MicrosoftAppId'],
+      message: 'is required when NODE_ENV is production (anonymous mode is for local testing only)',
+    });
+  }
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  auth: { appId: string; appPassword: string; tenantId: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
+  /** Origins (besides loopback) that anonymous mode may post replies to. */
+  allowedServiceUrls: string[];
+  municipality: { name?: string; url?: string; phone?: string };
+  defaultLocale: (typeof LOCALES)[number];
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** Raised for a bad environment; `message` is one line per problem, each naming the variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+const SECRET = new Set(['MicrosoftAppPassword']);
+
+/**
+ * Parses the environment into a typed `Config`. Throws `ConfigError` naming each bad variable.
+ * @example loadConfig({ PORT: '8080' }).port === 8080
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const raw = env[name];
+      const shown = raw === undefined || SECRET.has(name) ? '' : ` (got "${raw.slice(0, 40)}")`;
+      return `Configuration error: ${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType },
+    allowedServiceUrls: e.ALLOWED_SERVICE_URLS,
+    municipality: { name: e.MUNICIPALITY_NAME, url: e.MUNICIPALITY_URL, phone: e.MUNICIPALITY_PHONE },
+    defaultLocale: e.DEFAULT_LOCALE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,56 @@
+// Entry point: parse the configuration, build the app, listen, and shut down cleanly on SIGTERM/SIGINT.
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { KnowledgeError } from '../knowledge/load';
+
+function start(): void {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let built;
+  try {
+    built = buildApp(config);
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      console.error(`Knowledge error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app, logger, kb } = built;
+  const server = app.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({
+      port, host: config.host, entries: kb.entries.length, auth: config.auth.appId ? 'bot-framework' : 'anonymous',
+    }, `Wegwijzer listening: Emulator endpoint http://localhost:${port}/api/messages`);
+  });
+  server.on('error', (error) => {
+    console.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);
+    process.exit(1);
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      built.close();
+      process.exit(0);
+    });
+    setTimeout(() => {
+      server.closeAllConnections();
+    }, 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+start();

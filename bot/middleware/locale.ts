@@ -1,0 +1,47 @@
+// Picks the reply language for this turn only (saved choice, then the channel's locale, then the default).
+import type { Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { i18n, TFunction } from 'i18next';
+import { isLocale, type Locale } from '../../locales';
+import type { UserProfile } from '../state';
+
+const LANGUAGE = Symbol('wegwijzer.language');
+
+export interface TurnLanguage { locale: Locale; t: TFunction }
+
+/** 'en-US' → 'en'; missing or unsupported → undefined. Pure. */
+export function supportedLocale(requested: string | undefined): Locale | undefined {
+  const base = requested?.trim().toLowerCase().split(/[-_]/)[0];
+  return isLocale(base) ? base : undefined;
+}
+
+/** The turn's locale: an explicit saved choice, else the activity's locale when supported, else the fallback. */
+export function pickLocale(saved: Locale | undefined, activityLocale: string | undefined, fallback: Locale): Locale {
+  return saved ?? supportedLocale(activityLocale) ?? fallback;
+}
+
+export function localeMiddleware(i18next: i18n, profile: StatePropertyAccessor<UserProfile>, fallback: Locale): Middleware {
+  return {
+    async onTurn(context, next) {
+      const saved = (await profile.get(context, {}))?.locale;
+      setLanguage(context, i18next, pickLocale(saved, context.activity.locale, fallback));
+      await next();
+    },
+  };
+}
+
+export function setLanguage(context: TurnContext, i18next: i18n, locale: Locale): TurnLanguage {
+  const language = { locale, t: i18next.getFixedT(locale) };
+  context.turnState.set(LANGUAGE, language);
+  return language;
+}
+
+export function languageOf(context: TurnContext): TurnLanguage {
+  const language = context.turnState.get(LANGUAGE) as TurnLanguage | undefined;
+  if (!language) throw new Error('localeMiddleware is not installed on this adapter');
+  return language;
+}
+
+/** Like `languageOf`, but usable where the middleware may not have run (error handling). */
+export function tryLanguageOf(context: TurnContext): TurnLanguage | undefined {
+  return context.turnState.get(LANGUAGE) as TurnLanguage | undefined;
+}

@@ -1,0 +1,91 @@
+// The knowledge base as the bot uses it: entries, authorities, search and direct look-ups. No botbuilder here.
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../locales';
+import { loadLexicons } from './lexicon';
+import { KnowledgeError, loadAuthorities, loadEntries } from './load';
+import { fold } from './normalize';
+import { ENTRIES_DIR, KNOWLEDGE_DIR } from './paths';
+import { AUTHORITIES, type Authority, type AuthorityId, type LoadedEntry, type Regime } from './schema';
+import { createSearch, type KnowledgeSearch } from './search';
+
+export { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from './decide';
+export type { Hit, KnowledgeSearch } from './search';
+export type { Authority, AuthorityId, LoadedEntry, Regime } from './schema';
+
+/** The deployment's own municipality (from MUNICIPALITY_* settings); empty means "unknown". */
+export interface Municipality { name?: string; url?: string; phone?: string }
+
+const MenuFile = z.strictObject({ welcome: z.array(z.string()).min(1).max(6), person: z.string() });
+type Menu = z.infer<typeof MenuFile>;
+
+export class KnowledgeBase {
+  readonly search: KnowledgeSearch;
+  private readonly byId: Map<string, LoadedEntry>;
+  private readonly byTitle = new Map<string, { entry: LoadedEntry; locale: Locale }>();
+  private readonly byAuthorityName = new Map<string, AuthorityId>();
+
+  constructor(
+    readonly entries: LoadedEntry[],
+    private readonly authorities: Record<AuthorityId, Authority>,
+    search: KnowledgeSearch,
+    readonly menu: Menu,
+    readonly municipality: Municipality = {},
+  ) {
+    this.search = search;
+    this.byId = new Map(entries.map((e) => [e.id, e]));
+    for (const entry of entries) {
+      for (const locale of LOCALES) this.byTitle.set(fold(entry.text[locale].title), { entry, locale });
+    }
+    for (const id of AUTHORITIES) {
+      for (const locale of LOCALES) this.byAuthorityName.set(fold(authorities[id].short[locale]), id);
+      this.byAuthorityName.set(fold(id), id);
+    }
+    if (municipality.name) this.byAuthorityName.set(fold(municipality.name), 'GEMEENTE');
+    for (const id of [...menu.welcome, menu.person]) {
+      if (!this.byId.has(id)) throw new KnowledgeError(`knowledge/menu.yaml: no entry has id "${id}"`);
+    }
+  }
+
+  get(id: string): LoadedEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The entry whose title (in any locale) is exactly this text: how follow-up buttons answer without search. */
+  findByTitle(text: string): { entry: LoadedEntry; locale: Locale } | undefined {
+    return this.byTitle.get(fold(text));
+  }
+
+  /** The authority a user named by itself ("DUO", "gemeente", "municipality"), if any. */
+  findAuthority(text: string): AuthorityId | undefined {
+    return this.byAuthorityName.get(fold(text));
+  }
+
+  authority(id: AuthorityId): Authority {
+    return this.authorities[id];
+  }
+
+  /** The answer in `locale`, using the regime-specific variant when the user's regime is known. */
+  answerFor(entry: LoadedEntry, locale: Locale, regime?: Regime): { text: string; regime?: Regime } {
+    const variant = regime ? entry.variants?.[regime]?.[locale] : undefined;
+    return variant ? { text: variant, regime } : { text: entry.text[locale].answer };
+  }
+}
+
+export interface LoadOptions {
+  entriesDir?: string;
+  municipality?: Municipality;
+}
+
+/** Loads and validates all content; throws a `KnowledgeError` naming file, entry and field on bad content. */
+export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
+  const entries = loadEntries(options.entriesDir ?? ENTRIES_DIR);
+  const authorities = loadAuthorities();
+  const lexicons = loadLexicons();
+  const menuFile = path.join(KNOWLEDGE_DIR, 'menu.yaml');
+  const menu = MenuFile.safeParse(YAML.parse(fs.readFileSync(menuFile, 'utf8')));
+  if (!menu.success) throw new KnowledgeError(`knowledge/menu.yaml: ${z.prettifyError(menu.error)}`);
+  return new KnowledgeBase(entries, authorities, createSearch(entries, lexicons), menu.data, options.municipality);
+}

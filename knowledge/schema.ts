@@ -1,0 +1,73 @@
+// Shapes of the knowledge content (entries, authorities, synonyms), checked by zod when the app loads.
+import { z } from 'zod';
+import { LOCALES } from '../locales';
+
+export const AUTHORITIES = [
+  'DUO', 'IND', 'COA', 'GEMEENTE', 'OMBUDSMAN', 'BELASTINGDIENST', 'UWV', 'JURIDISCH_LOKET',
+  'VLUCHTELINGENWERK',
+] as const;
+export type AuthorityId = (typeof AUTHORITIES)[number];
+
+/** `NONE` is for entries about the assistant itself or about several organisations at once. */
+export const AuthorityRef = z.enum([...AUTHORITIES, 'NONE']);
+export type AuthorityRef = z.infer<typeof AuthorityRef>;
+
+export const REGIMES = ['wi2013', 'wi2021'] as const;
+export const Regime = z.enum(REGIMES);
+export type Regime = z.infer<typeof Regime>;
+
+const perLocale = <T extends z.ZodType>(value: T) => z.record(z.enum(LOCALES), value);
+
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
+const text = z.string().trim().min(1);
+const isoDate = z.iso.date({ error: 'must be a date written as YYYY-MM-DD' });
+
+export const EntryText = z.strictObject({
+  title: text.max(120),
+  answer: text.max(1200),
+  questions: z.array(text.min(3)).min(6, { error: 'needs at least 6 question variants' }),
+  keywords: z.array(text).min(4, { error: 'needs at least 4 keywords' }),
+});
+export type EntryText = z.infer<typeof EntryText>;
+
+export const KnowledgeEntry = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'use lower-case words joined by hyphens' }),
+  authority: AuthorityRef,
+  /** Which integration law the answer is about; empty when it does not depend on either. */
+  regime: z.array(Regime).default([]),
+  sources: z.array(httpsUrl).min(1),
+  reviewed: isoDate,
+  related: z.array(z.string()).max(6).default([]),
+  text: perLocale(EntryText),
+  /** Answers that replace `text.<locale>.answer` when the user's regime is known. */
+  variants: z.partialRecord(Regime, perLocale(text.max(1200))).optional(),
+});
+export type KnowledgeEntry = z.infer<typeof KnowledgeEntry>;
+
+/** A loaded entry also knows where it came from, for error messages and coverage tables. */
+export interface LoadedEntry extends KnowledgeEntry {
+  area: string;
+  file: string;
+}
+
+const Phone = z.strictObject({
+  number: text,
+  /** Where the number is for, per locale (e.g. "from abroad"); omitted for the main line. */
+  label: perLocale(text).optional(),
+});
+
+export const Authority = z.strictObject({
+  /** Short label for buttons ("DUO", "Gemeente"); also what a user may type to get the card. */
+  short: perLocale(text.max(24)),
+  name: perLocale(text),
+  handles: perLocale(text),
+  website: httpsUrl,
+  phones: z.array(Phone).default([]),
+  hours: perLocale(text).optional(),
+  sources: z.array(httpsUrl).min(1),
+  reviewed: isoDate,
+});
+export type Authority = z.infer<typeof Authority>;
+
+export const AuthoritiesFile = z.record(z.enum(AUTHORITIES), Authority);
+export type AuthoritiesFile = z.infer<typeof AuthoritiesFile>;

@@ -1,0 +1,148 @@
+// Whole conversations through the real HTTP endpoint, as the Bot Framework Emulator sends them.
+import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
+
+let bot: RunningBot;
+let channel: CaptureChannel;
+
+beforeAll(async () => {
+  channel = await new CaptureChannel().start();
+  bot = await startBot();
+});
+afterAll(async () => {
+  await bot.stop();
+  await channel.stop();
+});
+
+const conversationUpdate = (conversationId: string, locale?: string) => emulatorActivity(channel, {
+  type: 'conversationUpdate',
+  conversation: { id: conversationId },
+  membersAdded: [{ id: 'user-1', name: 'User' }, { id: 'bot-1', name: 'Wegwijzer' }],
+  ...(locale ? { locale } : {}),
+});
+
+const message = (conversationId: string, text: string, locale?: string) =>
+  emulatorActivity(channel, { conversation: { id: conversationId }, text, ...(locale ? { locale } : {}) });
+
+describe('welcome', () => {
+  test('a new conversation without a locale is greeted in Dutch, once, with a menu', async () => {
+    const first = await post(bot, channel, conversationUpdate('welcome-nl|livechat'));
+    expect(first.status).toBe(200);
+    expect(first.replies).toHaveLength(1);
+    expect(first.replies[0]!.text).toContain('Wegwijzer');
+    expect(first.replies[0]!.text).toMatch(/inburgering/i);
+    expect(first.replies[0]!.suggestedActions.actions.length).toBeGreaterThanOrEqual(3);
+    const again = await post(bot, channel, conversationUpdate('welcome-nl|livechat'));
+    expect(again.replies).toHaveLength(0);
+  });
+
+  test('an Emulator set to English is greeted in English', async () => {
+    const { replies } = await post(bot, channel, conversationUpdate('welcome-en|livechat', 'en-US'));
+    expect(replies[0]!.text).toMatch(/civic integration/i);
+    expect(replies[0]!.locale).toBe('en-US');
+  });
+
+  test('the reply goes to the conversation on the serviceUrl, as the Emulator expects', async () => {
+    await post(bot, channel, conversationUpdate('emu-conv-9|livechat'));
+    const last = channel.received.at(-1)!;
+    expect(last.path).toMatch(/^\/v3\/conversations\/emu-conv-9\|livechat\/activities\//);
+  });
+});
+
+describe('answers', () => {
+  test('a Dutch question gets a Dutch answer, a DUO card and follow-ups', async () => {
+    const { status, replies } = await post(bot, channel, message('q-nl|livechat', 'Hoe schrijf ik me in voor het examen?', 'nl-NL'));
+    expect(status).toBe(200);
+    expect(replies).toHaveLength(1);
+    const reply = replies[0]!;
+    expect(reply.channelData.wegwijzer).toEqual({ topic: 'exam-registration', authority: 'DUO', confidence: expect.any(Number) });
+    expect(reply.channelData.wegwijzer.confidence).toBeGreaterThan(0.5);
+    expect(reply.text).toMatch(/Mijn Inburgering/);
+    const card = reply.attachments[0];
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    const cardJson = JSON.stringify(card.content);
+    expect(cardJson).toContain('DUO');
+    expect(cardJson).toContain('050 599 96 00');
+    expect(cardJson).toContain('https://www.inburgeren.nl');
+    expect(reply.suggestedActions.actions.length).toBeGreaterThanOrEqual(2);
+    expect(reply.suggestedActions.actions.length).toBeLessThanOrEqual(3);
+  });
+
+  test('an English question about the AZC gets an English answer and a gemeente card', async () => {
+    const { replies } = await post(bot, channel, message('q-en|livechat', 'I live in an AZC, when do I get a house?', 'en-US'));
+    const reply = replies[0]!;
+    expect(reply.channelData.wegwijzer.topic).toBe('waiting-for-a-home');
+    expect(reply.channelData.wegwijzer.authority).toBe('GEMEENTE');
+    expect(reply.text).toMatch(/weeks/);
+    const cardJson = JSON.stringify(reply.attachments[0].content);
+    expect(cardJson).toContain('Your municipality');
+    expect(cardJson).toContain('overheid.nl');
+  });
+
+  test('clicking a follow-up answers that entry directly', async () => {
+    const first = await post(bot, channel, message('follow|livechat', 'Hoe schrijf ik me in voor het examen?', 'nl-NL'));
+    const followUp = first.replies[0]!.suggestedActions.actions[0];
+    const { replies } = await post(bot, channel, message('follow|livechat', followUp.value, 'nl-NL'));
+    expect(replies[0]!.channelData.wegwijzer.confidence).toBe(1);
+    expect(replies[0]!.text).toContain(followUp.title);
+  });
+
+  test('the routing menu shows the deployment\'s own municipality', async () => {
+    const local = await startBot({
+      MUNICIPALITY_NAME: 'Utrecht', MUNICIPALITY_URL: 'https://www.utrecht.nl', MUNICIPALITY_PHONE: '14 030',
+    });
+    try {
+      const { replies } = await post(local, channel, message('gemeente|livechat', 'gemeente', 'nl-NL'));
+      const cardJson = JSON.stringify(replies[0]!.attachments[0].content);
+      expect(cardJson).toContain('Gemeente Utrecht');
+      expect(cardJson).toContain('14 030');
+      expect(cardJson).toContain('https://www.utrecht.nl');
+      expect(replies[0]!.channelData.wegwijzer.authority).toBe('GEMEENTE');
+    } finally {
+      await local.stop();
+    }
+  });
+});
+
+describe('fallback', () => {
+  test('an unrelated question gets an honest "I do not know", the routing menu and a person', async () => {
+    const { replies } = await post(bot, channel, message('weer|livechat', 'wat voor weer wordt het morgen?', 'nl-NL'));
+    const reply = replies[0]!;
+    expect(reply.channelData.wegwijzer).toMatchObject({ topic: 'fallback', authority: null });
+    expect(reply.text).toMatch(/geen goed antwoord/);
+    const titles = reply.suggestedActions.actions.map((a: { title: string }) => a.title);
+    expect(titles).toEqual(expect.arrayContaining(['DUO', 'IND', 'COA', 'Gemeente', 'Met een mens praten']));
+    expect(reply.attachments ?? []).toHaveLength(0);
+  });
+});
+
+describe('bad requests', () => {
+  test.each([
+    ['malformed JSON', { raw: '{"type": "message",' }, 400],
+    ['a body over 256 KB', { raw: JSON.stringify({ type: 'message', text: 'x'.repeat(300_000) }) }, 413],
+    ['text/plain', { raw: 'hello', contentType: 'text/plain' }, 415],
+  ] as const)('%s is refused with a 4xx and a JSON reason', async (_name, init, status) => {
+    const res = await post(bot, channel, undefined, init);
+    expect(res.status).toBe(status);
+    expect(typeof res.json.error).toBe('string');
+  });
+
+  test('an activity without a type gets 400 naming the field', async () => {
+    const { type: _type, ...noType } = emulatorActivity(channel, { text: 'hallo' });
+    const res = await post(bot, channel, noType);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatch(/type/);
+  });
+
+  test('anonymous mode refuses a serviceUrl that is not on loopback', async () => {
+    const res = await post(bot, channel, emulatorActivity(channel, { serviceUrl: 'https://attacker.example', text: 'hoi' }));
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatch(/serviceUrl/);
+    expect(res.replies).toHaveLength(0);
+  });
+
+  test('after all that the server still answers normally', async () => {
+    const { status, replies } = await post(bot, channel, message('after|livechat', 'Wat kost het inburgeringsexamen?', 'nl-NL'));
+    expect(status).toBe(200);
+    expect(replies[0]!.channelData.wegwijzer.topic).toBe('exam-costs');
+  });
+});

@@ -1,0 +1,74 @@
+// Search over the real knowledge base: exact, paraphrase, typo, other language, and honest "nothing".
+import { decide, loadKnowledgeBase } from '../../knowledge';
+import { editDistance, splitCompound } from '../../knowledge/search';
+import { fold } from '../../knowledge/normalize';
+
+const kb = loadKnowledgeBase();
+const top = (query: string, locale: 'nl' | 'en') => kb.search(query, locale)[0]?.entry.id;
+const decision = (query: string, locale: 'nl' | 'en') => decide(kb.search(query, locale));
+
+describe('When the question matches an entry', () => {
+  test.each([
+    ['Wat kost het inburgeringsexamen?', 'nl', 'exam-costs'],
+    ['Hoe kan ik DUO bellen?', 'nl', 'contact-duo'],
+    ['How do I complain about the IND?', 'en', 'complain-ind'],
+  ] as const)('"%s" (%s) finds %s', (query, locale, id) => {
+    expect(top(query, locale)).toBe(id);
+  });
+});
+
+describe('When the user paraphrases', () => {
+  test.each([
+    ['Hoe schrijf ik me in voor het examen?', 'nl', 'exam-registration'],
+    ['I live in an AZC, when do I get a house?', 'en', 'waiting-for-a-home'],
+    ['Ik woon in een azc, wanneer krijg ik een huis?', 'nl', 'waiting-for-a-home'],
+    ['who pays for my language lessons if I have an asylum permit', 'en', 'who-pays-wi2021'],
+  ] as const)('"%s" (%s) is answered with %s', (query, locale, id) => {
+    const d = decision(query, locale);
+    expect(d.kind).toBe('answer');
+    expect(d.kind === 'answer' && d.hit.entry.id).toBe(id);
+  });
+});
+
+describe('When the user makes typos or splits compounds', () => {
+  test.each([
+    ['wat kost het inburgerings examen', 'nl', 'exam-costs'],
+    ['hoeveel kost het examn', 'nl', 'exam-costs'],
+    ['how much does the integraton exam cost', 'en', 'exam-costs'],
+  ] as const)('"%s" (%s) still finds %s', (query, locale, id) => {
+    expect(top(query, locale)).toBe(id);
+  });
+});
+
+test('a Dutch question under an English locale is still found', () => {
+  expect(top('Wat kost het inburgeringsexamen?', 'en')).toBe('exam-costs');
+});
+
+describe('When the question is out of scope', () => {
+  test.each([
+    ['wat voor weer wordt het morgen?', 'nl'],
+    ['Wie heeft gisteren de wedstrijd van Ajax gewonnen?', 'nl'],
+    ['what is a good recipe for pancakes', 'en'],
+    ['purple elephant tax', 'en'],
+    ['hallo', 'nl'],
+  ] as const)('"%s" (%s) gets the fallback, not a guess', (query, locale) => {
+    expect(decision(query, locale).kind).toBe('fallback');
+  });
+});
+
+test('text folding removes case, accents and punctuation', () => {
+  expect(fold('Ik wil een Boete-Regeling, café!')).toBe('ik wil een boete regeling cafe');
+});
+
+test('compounds split into known words, with a linking s', () => {
+  const known = new Set(['inburgering', 'examen', 'plicht']);
+  expect(splitCompound('inburgeringsexamen', known)).toEqual(['inburgering', 'examen']);
+  expect(splitCompound('examenplicht', known)).toEqual(['examen', 'plicht']);
+  expect(splitCompound('onbekend', known)).toBeUndefined();
+});
+
+test('edit distance counts a swap of two letters as one edit', () => {
+  expect(editDistance('examen', 'exmaen')).toBe(1);
+  expect(editDistance('examen', 'examn')).toBe(1);
+  expect(editDistance('boete', 'loket')).toBeGreaterThan(1);
+});
