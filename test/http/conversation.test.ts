@@ -146,3 +146,37 @@ describe('bad requests', () => {
     expect(replies[0]!.channelData.wegwijzer.topic).toBe('exam-costs');
   });
 });
+
+describe('state across a restart', () => {
+  test('a conversation continues on the same DATA_DIR after the server restarts', async () => {
+    const first = await startBot();
+    const update = conversationUpdate('restart|livechat');
+    expect((await post(first, channel, update)).replies).toHaveLength(1);
+    const answered = await post(first, channel, message('restart|livechat', 'Hoe schrijf ik me in voor het examen?', 'nl-NL'));
+    const related = answered.replies[0]!.suggestedActions.actions[1].title;
+    await first.stop();
+
+    const second = await startBot({}, first.dataDir);
+    try {
+      expect((await post(second, channel, update)).replies).toHaveLength(0);
+      // "2" picks the second follow-up offered before the restart.
+      const { replies } = await post(second, channel, message('restart|livechat', '2', 'nl-NL'));
+      expect(replies[0]!.text).toContain(related);
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
+describe('Bot Framework authentication', () => {
+  test('with an app id, a request without a token is refused with 401', async () => {
+    const secured = await startBot({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-used' });
+    try {
+      const res = await post(secured, channel, message('auth|livechat', 'hallo'));
+      expect(res.status).toBe(401);
+      expect(res.replies).toHaveLength(0);
+    } finally {
+      await secured.stop();
+    }
+  });
+});
