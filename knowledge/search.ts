@@ -1,5 +1,5 @@
-// Knowledge search: one fuse.js index per locale over title, questions and keywords, plus a coverage score
-// that says how much of the question the entry actually covers (so unknown topics are not guessed).
+// Knowledge search: per locale, an inverted index over title, questions and keywords (weighted), scored by how
+// much of the question an entry covers, so unknown topics are not guessed; fuse.js corrects misspelt words.
 import Fuse from 'fuse.js';
 import { LOCALES, type Locale } from '../locales';
 import type { Lexicon } from './lexicon';
@@ -17,34 +17,33 @@ export interface Hit {
 export type KnowledgeSearch = (query: string, locale: Locale) => Hit[];
 
 export interface SearchOptions {
-  /** How many candidates fuse.js returns per locale before re-scoring. */
-  candidates?: number;
   /** Confidence multiplier for a match found in another locale than the user's. */
   crossLocalePenalty?: number;
-  /** Largest fuse.js score (0 = perfect, 1 = nothing) for mapping a misspelt word to a known one. */
+  /** Largest fuse.js score (0 = perfect, 1 = nothing) for proposing a known word as a typo's correction. */
   typoThreshold?: number;
   /** Sum of word weights (idf) after which a long message counts as well covered. */
   enoughEvidence?: number;
+  /** Share of the confidence that comes from how central the matched words are to the entry. */
+  focusWeight?: number;
+  /** A word in 1/focusSaturation of an entry's weighted fields counts as fully central. */
+  focusSaturation?: number;
 }
 
-interface IndexedEntry { id: string; title: string; questions: string[]; keywords: string[] }
-
 interface LocaleIndex {
-  fuse: Fuse<IndexedEntry>;
-  vocabulary: Fuse<string>;
+  /** Known words by first letter, for typo correction (fuse.js proposes, edit distance confirms). */
+  vocabulary: Map<string, Fuse<string>>;
   known: ReadonlySet<string>;
   idf: (term: string) => number;
-  entryTerms: Map<string, ReadonlySet<string>>;
-  /** Per entry: in what share of its title, questions and keyword list each term occurs (how central it is). */
-  entryFocus: Map<string, ReadonlyMap<string, number>>;
+  /** term → entries containing it, with how central the term is to each entry (0..1). */
+  postings: Map<string, Map<string, number>>;
   tokenize: (text: string) => string[];
 }
 
-const FIELD_WEIGHTS = [
-  { name: 'questions', weight: 3 },
-  { name: 'title', weight: 2 },
-  { name: 'keywords', weight: 2 },
-];
+/**
+ * How much each part of an entry says about what it is about: its title, each question variant (together
+ * weighing as much as all else) and its keyword list.
+ */
+const FIELD_WEIGHTS = { title: 2, questions: 3, keywords: 2 };
 
 function buildIndex(entries: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoThreshold: number): LocaleIndex {
   const texts = entries.map((e) => e.text[locale]);
@@ -56,40 +55,39 @@ function buildIndex(entries: LoadedEntry[], locale: Locale, lexicon: Lexicon, ty
   const known = new Set([...counts.keys()].filter((w) => !aliases.has(w)));
   const tokenize = (text: string) => terms(text, lexicon, known).map((w) => aliases.get(w) ?? w);
 
-  const entryTerms = new Map<string, ReadonlySet<string>>();
-  const entryFocus = new Map<string, ReadonlyMap<string, number>>();
-  const df = new Map<string, number>();
-  const withParts = (words: string[]) => words.flatMap((w) => [w, ...(splitCompound(w, known) ?? [])]);
+  const postings = new Map<string, Map<string, number>>();
+  const total = FIELD_WEIGHTS.title + FIELD_WEIGHTS.questions + FIELD_WEIGHTS.keywords;
   entries.forEach((entry, i) => {
     const t = texts[i]!;
-    const values = [t.title, ...t.questions, t.keywords.join(' ')].map((v) => new Set(withParts(tokenize(v))));
+    const weighted: [Set<string>, number][] = [
+      [new Set(tokenize(t.title)), FIELD_WEIGHTS.title],
+      ...t.questions.map((q): [Set<string>, number] => [new Set(tokenize(q)), FIELD_WEIGHTS.questions / t.questions.length]),
+      [new Set(tokenize(t.keywords.join(' '))), FIELD_WEIGHTS.keywords],
+    ];
     const focus = new Map<string, number>();
-    for (const value of values) for (const term of value) focus.set(term, (focus.get(term) ?? 0) + 1 / values.length);
-    entryFocus.set(entry.id, focus);
-    const set = new Set(focus.keys());
-    entryTerms.set(entry.id, set);
-    for (const term of set) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const [words, weight] of weighted) {
+      for (const w of words) focus.set(w, (focus.get(w) ?? 0) + weight / total);
+      // A compound's parts count half: "basisexamen" is about an exam, but not about every exam.
+      for (const w of words) for (const part of splitCompound(w, known) ?? []) {
+        if (!words.has(part)) focus.set(part, (focus.get(part) ?? 0) + weight / total / 2);
+      }
+    }
+    for (const [term, value] of focus) {
+      if (!postings.has(term)) postings.set(term, new Map());
+      postings.get(term)!.set(entry.id, value);
+    }
   });
   const n = entries.length;
   const idf = (term: string) => {
-    const d = df.get(term) ?? 0;
+    const d = postings.get(term)?.size ?? 0;
     return Math.log(1 + (n - d + 0.5) / (d + 0.5));
   };
-
-  const records: IndexedEntry[] = entries.map((e, i) => ({ id: e.id, ...pick(texts[i]!) }));
-  const fuse = new Fuse(records, {
-    keys: FIELD_WEIGHTS,
-    includeScore: true,
-    ignoreLocation: true,
-    ignoreFieldNorm: true,
-    threshold: typoThreshold,
-    useTokenSearch: true,
-    tokenize,
-  });
-  const vocabulary = new Fuse([...known].filter((w) => w.length >= 4), {
+  const byFirst = new Map<string, string[]>();
+  for (const w of known) if (w.length >= 4) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w]);
+  const vocabulary = new Map([...byFirst].map(([letter, words]) => [letter, new Fuse(words, {
     includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3,
-  });
-  return { fuse, vocabulary, known, idf, entryTerms, entryFocus, tokenize };
+  })]));
+  return { vocabulary, known, idf, postings, tokenize };
 }
 
 /** Rare words (seen at most twice) one edit from a word seen at least three times as often → that word. */
@@ -110,10 +108,6 @@ function spellingAliases(counts: ReadonlyMap<string, number>): Map<string, strin
   return aliases;
 }
 
-function pick(t: { title: string; questions: string[]; keywords: string[] }) {
-  return { title: t.title, questions: t.questions, keywords: t.keywords };
-}
-
 /**
  * Maps each query term to a known term: exact; else a compound split into known parts
  * ("examenonderdeel" → "examen" + "onderdeel"); else a typo of a known word with the same first letter
@@ -129,8 +123,7 @@ function resolveTerms(query: string, index: LocaleIndex): ResolvedTerm[] {
       const allowed = term.length >= 8 ? 2 : 1;
       let match: string | undefined;
       let nearest = allowed + 1;
-      for (const { item: word } of index.vocabulary.search(term, { limit: 10 })) {
-        if (word[0] !== term[0]) continue;
+      for (const { item: word } of index.vocabulary.get(term[0]!)?.search(term, { limit: 10 }) ?? []) {
         const distance = editDistance(word, term);
         if (distance < nearest) [match, nearest] = [word, distance];
       }
@@ -177,7 +170,7 @@ export function createSearch(
   lexicons: Record<Locale, Lexicon>,
   options: SearchOptions = {},
 ): KnowledgeSearch {
-  const { candidates = 30, crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 12 } = options;
+  const { crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 16, focusWeight = 0.35, focusSaturation = 2 } = options;
   const byId = new Map(entries.map((e) => [e.id, e]));
   const indexes = Object.fromEntries(
     LOCALES.map((l) => [l, buildIndex(entries, l, lexicons[l], typoThreshold)]),
@@ -188,19 +181,26 @@ export function createSearch(
     const resolved = resolveTerms(query, index);
     const total = resolved.reduce((sum, r) => sum + r.weight, 0);
     if (total === 0) return [];
-    const corrected = resolved.map((r) => r.term).join(' ');
-    return index.fuse.search(corrected, { limit: candidates }).map((result) => {
-      const own = index.entryTerms.get(result.item.id)!;
-      const focusOf = index.entryFocus.get(result.item.id)!;
-      const evidence = resolved.reduce((sum, r) => sum + (own.has(r.term) ? r.weight * r.quality : 0), 0);
-      const focused = resolved.reduce((sum, r) => sum + r.weight * r.quality * Math.min(1, 2 * (focusOf.get(r.term) ?? 0)), 0);
-      // Share of the question the entry covers; long messages full of context still count when the
-      // entry covers enough distinctive words of it.
-      const coverage = Math.max(evidence / total, Math.min(1, evidence / enoughEvidence) * 0.85);
-      const focus = evidence > 0 ? focused / evidence : 0;
-      const fuzzy = 1 - (result.score ?? 1);
-      const confidence = 0.65 * coverage + 0.2 * focus * Math.min(1, coverage * 1.5) + 0.15 * fuzzy;
-      return { entry: byId.get(result.item.id)!, confidence: round(confidence), matchedLocale: locale };
+    const evidence = new Map<string, number>();
+    const focused = new Map<string, number>();
+    const centralities = new Map<string, number>();
+    for (const r of resolved) {
+      if (r.quality === 0) continue;
+      for (const [id, centrality] of index.postings.get(r.term) ?? []) {
+        evidence.set(id, (evidence.get(id) ?? 0) + r.weight * r.quality);
+        focused.set(id, (focused.get(id) ?? 0) + r.weight * r.quality * Math.min(1, focusSaturation * centrality));
+        centralities.set(id, (centralities.get(id) ?? 0) + r.weight * r.quality * centrality);
+      }
+    }
+    return [...evidence].map(([id, covered]) => {
+      // Share of the question the entry covers; a long message full of context still counts when the
+      // entry covers enough of its distinctive words.
+      const coverage = Math.max(covered / total, Math.min(1, covered / enoughEvidence) * 0.85);
+      const focus = focused.get(id)! / covered;
+      // Ties (both entries cover everything) go to the entry the words are most central to.
+      const tieBreak = 0.03 * (centralities.get(id)! / covered);
+      const confidence = Math.min(1, (1 - focusWeight) * coverage + focusWeight * focus * Math.min(1, coverage * 1.5) + tieBreak);
+      return { entry: byId.get(id)!, confidence: round(confidence), matchedLocale: locale };
     });
   };
 
@@ -213,7 +213,7 @@ export function createSearch(
         if (!previous || previous.confidence < confidence) best.set(hit.entry.id, { ...hit, confidence });
       }
     }
-    return [...best.values()].sort((a, b) => b.confidence - a.confidence);
+    return [...best.values()].sort((a, b) => b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id));
   };
 }
 

@@ -19,6 +19,8 @@ export interface WegwijzerChannelData {
   topic: string;
   authority: AuthorityId | null;
   confidence: number;
+  /** For "did you mean": the entries offered, best first. */
+  candidates?: string[];
 }
 
 /** Channels known to render Adaptive Cards; elsewhere the card becomes text with links. */
@@ -137,7 +139,8 @@ export function renderFallback(confidence: number, ctx: RenderContext): Outgoing
 /** "Did you mean ...?" with the close candidates as buttons. */
 export function renderChoices(hits: Hit[], confidence: number, ctx: RenderContext): { activity: Outgoing; offers: Offer[] } {
   const offers = hits.map((h) => ({ title: h.entry.text[ctx.locale].title, entryId: h.entry.id }));
-  const activity = message(ctx.t('choose.text'), { topic: 'did-you-mean', authority: null, confidence });
+  const candidates = hits.map((h) => h.entry.id);
+  const activity = message(ctx.t('choose.text'), { topic: 'did-you-mean', authority: null, confidence, candidates });
   return { activity: withOffers(activity, [...offers, { title: ctx.t('buttons.person') }], ctx.channelId), offers };
 }
 
