@@ -1,0 +1,55 @@
+// `npm run kb:check`: validates all content and prints a coverage table; exits 1 naming the file and entry.
+import path from 'node:path';
+import { loadKnowledgeBase } from '../knowledge';
+import { KnowledgeError } from '../knowledge/load';
+import { PROJECT_ROOT } from '../knowledge/paths';
+import type { LoadedEntry } from '../knowledge/schema';
+
+const MAX_AGE_DAYS = 365;
+
+/** Entries whose review date is in the future or older than a year: one line each, naming file and entry. */
+export function staleEntries(entries: LoadedEntry[], today = new Date()): string[] {
+  const day = 24 * 60 * 60 * 1000;
+  return entries.flatMap((e) => {
+    const age = (today.getTime() - new Date(`${e.reviewed}T00:00:00Z`).getTime()) / day;
+    const where = `${path.relative(PROJECT_ROOT, e.file)} (entry "${e.id}"): field reviewed`;
+    if (age < -1) return [`${where}: ${e.reviewed} is in the future`];
+    if (age > MAX_AGE_DAYS) return [`${where}: ${e.reviewed} is more than ${MAX_AGE_DAYS} days ago; review the entry against its sources`];
+    return [];
+  });
+}
+
+/** Entries per area (rows) and authority (columns), as a markdown table. */
+export function coverageTable(entries: LoadedEntry[]): string {
+  const areas = [...new Set(entries.map((e) => e.area))].sort();
+  const authorities = [...new Set(entries.map((e) => e.authority))].sort();
+  const lines = [`| area | ${authorities.join(' | ')} | total |`, `|---|${authorities.map(() => '---').join('|')}|---|`];
+  for (const area of areas) {
+    const inArea = entries.filter((e) => e.area === area);
+    lines.push(`| ${area} | ${authorities.map((a) => inArea.filter((e) => e.authority === a).length || '').join(' | ')} | ${inArea.length} |`);
+  }
+  lines.push(`| **total** | ${authorities.map((a) => entries.filter((e) => e.authority === a).length).join(' | ')} | ${entries.length} |`);
+  return lines.join('\n');
+}
+
+function main(): void {
+  let entries: LoadedEntry[];
+  try {
+    entries = loadKnowledgeBase().entries;
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      console.error(`kb:check failed: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const stale = staleEntries(entries);
+  console.log(coverageTable(entries));
+  if (stale.length) {
+    console.error(`\nkb:check failed:\n${stale.join('\n')}`);
+    process.exit(1);
+  }
+  console.log(`\nkb:check: ${entries.length} entries OK (schema, https sources, review dates, related ids, unique questions, authorities)`);
+}
+
+if (require.main === module) main();

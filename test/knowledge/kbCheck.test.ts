@@ -1,0 +1,25 @@
+// The content checks that run in `npm run kb:check`.
+import { loadKnowledgeBase } from '../../knowledge';
+import { coverageTable, staleEntries } from '../../scripts/kbCheck';
+
+const entries = loadKnowledgeBase().entries;
+
+test('all shipped entries were reviewed within the last year', () => {
+  expect(staleEntries(entries)).toEqual([]);
+});
+
+test('an entry reviewed more than a year ago, or in the future, is named with its file', () => {
+  const [first] = entries;
+  const old = { ...first!, reviewed: '2020-01-01' };
+  const future = { ...first!, reviewed: '2099-01-01' };
+  const problems = staleEntries([old, future], new Date('2026-11-28T00:00:00Z'));
+  expect(problems[0]).toMatch(new RegExp(`\\(entry "${first!.id}"\\): field reviewed: 2020-01-01 is more than 365 days ago`));
+  expect(problems[1]).toMatch(/2099-01-01 is in the future/);
+});
+
+test('the coverage table counts entries per area and authority', () => {
+  const table = coverageTable(entries);
+  expect(table).toMatch(/^\| area \|/);
+  expect(table).toContain(`| **total** |`);
+  expect(table).toContain(`| ${entries.length} |`);
+});
