@@ -25,7 +25,7 @@ export interface App {
 export function buildApp(config: Config, options: { logger?: Logger } = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
   const i18n = createI18n();
-  const kb = loadKnowledgeBase({ municipality: config.municipality });
+  const kb = loadKnowledgeBase({ municipality: config.municipality, overlayDir: config.knowledgeOverlayDir });
   const storage = new SqliteStorage(path.join(config.dataDir, 'wegwijzer.sqlite'));
   const state = createBotState(storage);
   const commands = commandTable(LOCALES.map((l) => (RESOURCES[l] as { commands: Record<Command, string[]> }).commands));

@@ -46,6 +46,7 @@ const EnvSchema = z.object({
   MUNICIPALITY_PHONE: optional(z.string().trim().regex(/^\+?[0-9][0-9 ()-]{2,20}$/, {
     error: 'must be a phone number of digits, spaces, brackets or hyphens',
   })),
+  KNOWLEDGE_OVERLAY_DIR: optional(z.string().trim().min(1)),
   DEFAULT_LOCALE: withDefault(z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }), 'nl'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
 }).superRefine((env, ctx) => {
@@ -72,6 +73,8 @@ export interface Config {
   /** Origins (besides loopback) that anonymous mode may post replies to. */
   allowedServiceUrls: string[];
   municipality: { name?: string; url?: string; phone?: string };
+  /** Folder with the deployment's local knowledge entries (overrides and additions). */
+  knowledgeOverlayDir?: string;
   defaultLocale: (typeof LOCALES)[number];
   logLevel: (typeof LOG_LEVELS)[number];
 }
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType },
     allowedServiceUrls: e.ALLOWED_SERVICE_URLS,
     municipality: { name: e.MUNICIPALITY_NAME, url: e.MUNICIPALITY_URL, phone: e.MUNICIPALITY_PHONE },
+    knowledgeOverlayDir: e.KNOWLEDGE_OVERLAY_DIR ? path.resolve(e.KNOWLEDGE_OVERLAY_DIR) : undefined,
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
   };

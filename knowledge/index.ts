@@ -76,12 +76,14 @@ export class KnowledgeBase {
 
 export interface LoadOptions {
   entriesDir?: string;
+  /** A deployment's local entries: same id overrides a national entry, a new id is added. */
+  overlayDir?: string;
   municipality?: Municipality;
 }
 
 /** Loads and validates all content; throws a `KnowledgeError` naming file, entry and field on bad content. */
 export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
-  const entries = loadEntries(options.entriesDir ?? ENTRIES_DIR);
+  const entries = loadEntries(options.entriesDir ?? ENTRIES_DIR, options.overlayDir);
   const authorities = loadAuthorities();
   const lexicons = loadLexicons();
   const menuFile = path.join(KNOWLEDGE_DIR, 'menu.yaml');

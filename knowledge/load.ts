@@ -94,12 +94,23 @@ export function crossCheck(entries: LoadedEntry[]): void {
   }
 }
 
-/** Loads, validates and cross-checks every entry under `dir` (one entry per file, `<area>/<id>.yaml`). */
-export function loadEntries(dir = ENTRIES_DIR): LoadedEntry[] {
-  const entries = listYamlFiles(dir).map((file) => parseEntryFile(file, dir));
-  if (entries.length === 0) throw new KnowledgeError(`${shown(dir)}: no knowledge entries found`);
-  crossCheck(entries);
-  return entries;
+/**
+ * Loads, validates and cross-checks every entry under `dir` (one entry per file, `<area>/<id>.yaml`).
+ * With an `overlayDir` (a deployment's local content, same layout and schema), an overlay entry with the id
+ * of a national entry replaces it, and other overlay entries are added.
+ */
+export function loadEntries(dir = ENTRIES_DIR, overlayDir?: string): LoadedEntry[] {
+  const national = listYamlFiles(dir).map((file) => parseEntryFile(file, dir));
+  if (national.length === 0) throw new KnowledgeError(`${shown(dir)}: no knowledge entries found`);
+  if (!overlayDir) {
+    crossCheck(national);
+    return national;
+  }
+  const local = listYamlFiles(overlayDir).map((file) => ({ ...parseEntryFile(file, overlayDir), origin: 'overlay' as const }));
+  const overridden = new Set(local.map((e) => e.id));
+  const merged = [...national.filter((e) => !overridden.has(e.id)), ...local];
+  crossCheck(merged);
+  return merged;
 }
 
 /** Loads and validates `authorities.yaml`. */

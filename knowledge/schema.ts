@@ -48,6 +48,8 @@ export type KnowledgeEntry = z.infer<typeof KnowledgeEntry>;
 export interface LoadedEntry extends KnowledgeEntry {
   area: string;
   file: string;
+  /** `overlay` for a deployment's local entry (KNOWLEDGE_OVERLAY_DIR); national entries have none. */
+  origin?: 'overlay';
 }
 
 const Phone = z.strictObject({

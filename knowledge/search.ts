@@ -198,8 +198,9 @@ export function createSearch(
       const coverage = Math.max(covered / total, Math.min(1, covered / enoughEvidence) * 0.85);
       const focus = focused.get(id)! / covered;
       // Ties (both entries cover everything) go to the entry the words are most central to.
-      const tieBreak = 0.03 * (centralities.get(id)! / covered);
-      const confidence = Math.min(1, (1 - focusWeight) * coverage + focusWeight * focus * Math.min(1, coverage * 1.5) + tieBreak);
+      const centrality = centralities.get(id)! / covered;
+      const base = (1 - focusWeight) * coverage + focusWeight * focus * Math.min(1, coverage * 1.5);
+      const confidence = 0.97 * base + 0.03 * Math.min(1, centrality);
       return { entry: byId.get(id)!, confidence: round(confidence), matchedLocale: locale };
     });
   };

@@ -33,9 +33,11 @@ export function coverageTable(entries: LoadedEntry[]): string {
 }
 
 function main(): void {
+  const at = process.argv.indexOf('--overlay');
+  const overlayDir = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]!) : undefined;
   let entries: LoadedEntry[];
   try {
-    entries = loadKnowledgeBase().entries;
+    entries = loadKnowledgeBase({ overlayDir }).entries;
   } catch (error) {
     if (error instanceof KnowledgeError) {
       console.error(`kb:check failed: ${error.message}`);
@@ -49,6 +51,8 @@ function main(): void {
     console.error(`\nkb:check failed:\n${stale.join('\n')}`);
     process.exit(1);
   }
+  const local = entries.filter((e) => e.origin === 'overlay').length;
+  if (overlayDir) console.log(`\nOverlay ${path.relative(process.cwd(), overlayDir)}: ${local} local entries (overrides and additions)`);
   console.log(`\nkb:check: ${entries.length} entries OK (schema, https sources, review dates, related ids, unique questions, authorities)`);
 }
 

@@ -180,3 +180,34 @@ describe('Bot Framework authentication', () => {
     }
   });
 });
+
+describe('did you mean', () => {
+  test('a one-word question with several close topics offers choices, and a choice is answered', async () => {
+    const first = await post(bot, channel, message('dym|livechat', 'boete', 'nl-NL'));
+    const meta = first.replies[0]!.channelData.wegwijzer;
+    expect(meta.topic).toBe('did-you-mean');
+    expect(meta.authority).toBeNull();
+    expect(meta.candidates.length).toBeGreaterThanOrEqual(2);
+    expect(first.replies[0]!.text).toMatch(/Gaat het om een van deze vragen/);
+    const actions = first.replies[0]!.suggestedActions.actions;
+    expect(actions.at(-1).title).toBe('Met een mens praten');
+    const { replies } = await post(bot, channel, message('dym|livechat', actions[1].value, 'nl-NL'));
+    expect(replies[0]!.channelData.wegwijzer.topic).toBe(meta.candidates[1]);
+  });
+});
+
+describe('channels without cards or buttons', () => {
+  test('an SMS-like channel gets the card as text and numbered follow-ups; a number picks one', async () => {
+    const sms = (text: string) => emulatorActivity(channel, { channelId: 'sms', conversation: { id: 'sms-1' }, text, locale: 'nl-NL' });
+    const first = await post(bot, channel, sms('Wat kost het inburgeringsexamen?'));
+    const reply = first.replies[0]!;
+    expect(reply.attachments ?? []).toHaveLength(0);
+    expect(reply.suggestedActions).toBeUndefined();
+    expect(reply.text).toContain('050 599 96 00');
+    expect(reply.text).toContain('https://www.inburgeren.nl');
+    const firstFollowUp = /\n1\. (.+)/.exec(reply.text)?.[1];
+    expect(firstFollowUp).toBeDefined();
+    const { replies } = await post(bot, channel, sms('1'));
+    expect(replies[0]!.text).toContain(firstFollowUp);
+  });
+});
