@@ -74,6 +74,12 @@ export class MainDialog extends ComponentDialog {
         return;
       }
     }
+    // Danger comes before anything else, and the bot asks nothing first.
+    const urgent = this.deps.kb.urgentEntryFor(text);
+    if (urgent) {
+      await this.answerEntry(context, urgent.id, 1, ctx);
+      return;
+    }
     const authority = this.deps.kb.findAuthority(text);
     if (authority) {
       await context.sendActivity(renderAuthority(authority, ctx));

@@ -10,6 +10,7 @@ import { fold } from './normalize';
 import { ENTRIES_DIR, KNOWLEDGE_DIR } from './paths';
 import { AUTHORITIES, type Authority, type AuthorityId, type LoadedEntry, type Regime } from './schema';
 import { createSearch, type KnowledgeSearch } from './search';
+import { loadSignals, signalsDanger, type Signals } from './signals';
 
 export { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from './decide';
 export type { Hit, KnowledgeSearch } from './search';
@@ -33,6 +34,7 @@ export class KnowledgeBase {
     search: KnowledgeSearch,
     readonly menu: Menu,
     readonly municipality: Municipality = {},
+    private readonly signals?: Signals,
   ) {
     this.search = search;
     this.byId = new Map(entries.map((e) => [e.id, e]));
@@ -44,9 +46,14 @@ export class KnowledgeBase {
       this.byAuthorityName.set(fold(id), id);
     }
     if (municipality.name) this.byAuthorityName.set(fold(municipality.name), 'GEMEENTE');
-    for (const id of [...menu.welcome, menu.person]) {
-      if (!this.byId.has(id)) throw new KnowledgeError(`knowledge/menu.yaml: no entry has id "${id}"`);
+    for (const id of [...menu.welcome, menu.person, ...(signals ? [signals.urgentEntry] : [])]) {
+      if (!this.byId.has(id)) throw new KnowledgeError(`knowledge/menu.yaml or signals.yaml: no entry has id "${id}"`);
     }
+  }
+
+  /** The urgent-help entry when the message signals danger (it is answered before anything else). */
+  urgentEntryFor(text: string): LoadedEntry | undefined {
+    return this.signals && signalsDanger(text, this.signals) ? this.byId.get(this.signals.urgentEntry) : undefined;
   }
 
   get(id: string): LoadedEntry | undefined {
@@ -89,5 +96,5 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   const menuFile = path.join(KNOWLEDGE_DIR, 'menu.yaml');
   const menu = MenuFile.safeParse(YAML.parse(fs.readFileSync(menuFile, 'utf8')));
   if (!menu.success) throw new KnowledgeError(`knowledge/menu.yaml: ${z.prettifyError(menu.error)}`);
-  return new KnowledgeBase(entries, authorities, createSearch(entries, lexicons), menu.data, options.municipality);
+  return new KnowledgeBase(entries, authorities, createSearch(entries, lexicons), menu.data, options.municipality, loadSignals());
 }

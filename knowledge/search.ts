@@ -123,9 +123,11 @@ function resolveTerms(query: string, index: LocaleIndex): ResolvedTerm[] {
       const allowed = term.length >= 8 ? 2 : 1;
       let match: string | undefined;
       let nearest = allowed + 1;
-      for (const { item: word } of index.vocabulary.get(term[0]!)?.search(term, { limit: 10 }) ?? []) {
+      for (const { item: word } of index.vocabulary.get(term[0]!)?.search(term, { limit: 50 }) ?? []) {
         const distance = editDistance(word, term);
-        if (distance < nearest) [match, nearest] = [word, distance];
+        // Equally near: the more common word wins ("examn" → "examen", not a rare typo in the content).
+        const commoner = distance === nearest && match !== undefined && index.idf(word) < index.idf(match);
+        if (distance < nearest || commoner) [match, nearest] = [word, distance];
       }
       if (match) return [{ term: match, quality: 0.85, weight }];
     }
@@ -207,15 +209,32 @@ export function createSearch(
 
   return (query, locale) => {
     const best = new Map<string, Hit>();
-    for (const l of [locale, ...LOCALES.filter((x) => x !== locale)]) {
-      for (const hit of searchLocale(query, l)) {
-        const confidence = l === locale ? hit.confidence : round(hit.confidence * crossLocalePenalty);
-        const previous = best.get(hit.entry.id);
-        if (!previous || previous.confidence < confidence) best.set(hit.entry.id, { ...hit, confidence });
+    for (const part of questionParts(query)) {
+      for (const l of [locale, ...LOCALES.filter((x) => x !== locale)]) {
+        for (const hit of searchLocale(part.text, l)) {
+          const confidence = round(hit.confidence * part.factor * (l === locale ? 1 : crossLocalePenalty));
+          const previous = best.get(hit.entry.id);
+          if (!previous || previous.confidence < confidence) best.set(hit.entry.id, { ...hit, confidence });
+        }
       }
     }
     return [...best.values()].sort((a, b) => b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id));
   };
+}
+
+/** Sentences that ask something: end in "?", or the last sentence when none does. */
+const SENTENCE = /[^.!?؟]+[.!?؟]*/g;
+
+/**
+ * The whole message, plus — for a long message that tells a story first — the question sentence(s) alone,
+ * at a small discount: "I came in 2019 ... the letter says my time is almost over. What is DUO's number?"
+ */
+export function questionParts(query: string): { text: string; factor: number }[] {
+  const sentences = (query.match(SENTENCE) ?? []).map((s) => s.trim()).filter((s) => s.length > 0);
+  if (sentences.length < 2) return [{ text: query, factor: 1 }];
+  const asking = sentences.filter((s) => /[?؟]$/.test(s));
+  const question = (asking.length ? asking : sentences.slice(-1)).join(' ');
+  return [{ text: query, factor: 1 }, { text: question, factor: 0.95 }];
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

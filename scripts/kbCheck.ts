@@ -3,7 +3,8 @@ import path from 'node:path';
 import { loadKnowledgeBase } from '../knowledge';
 import { KnowledgeError } from '../knowledge/load';
 import { PROJECT_ROOT } from '../knowledge/paths';
-import type { LoadedEntry } from '../knowledge/schema';
+import { REGIMES, type LoadedEntry } from '../knowledge/schema';
+import { LOCALES } from '../locales';
 
 const MAX_AGE_DAYS = 365;
 
@@ -16,6 +17,22 @@ export function staleEntries(entries: LoadedEntry[], today = new Date()): string
     if (age < -1) return [`${where}: ${e.reviewed} is in the future`];
     if (age > MAX_AGE_DAYS) return [`${where}: ${e.reviewed} is more than ${MAX_AGE_DAYS} days ago; review the entry against its sources`];
     return [];
+  });
+}
+
+/** Answers longer than people read on a phone (~120 words; the check allows a little over). */
+export const MAX_ANSWER_WORDS = 130;
+
+export function longAnswers(entries: LoadedEntry[], max = MAX_ANSWER_WORDS): string[] {
+  return entries.flatMap((e) => {
+    const answers = LOCALES.flatMap((l) => [
+      [`text.${l}.answer`, e.text[l].answer] as const,
+      ...REGIMES.flatMap((r) => (e.variants?.[r] ? [[`variants.${r}.${l}`, e.variants[r]![l]] as const] : [])),
+    ]);
+    return answers
+      .map(([field, text]) => [field, text.split(/\s+/).filter(Boolean).length] as const)
+      .filter(([, words]) => words > max)
+      .map(([field, words]) => `${path.relative(PROJECT_ROOT, e.file)} (entry "${e.id}"): field ${field}: ${words} words; at most ${max}`);
   });
 }
 
@@ -45,7 +62,7 @@ function main(): void {
     }
     throw error;
   }
-  const stale = staleEntries(entries);
+  const stale = [...staleEntries(entries), ...longAnswers(entries)];
   console.log(coverageTable(entries));
   if (stale.length) {
     console.error(`\nkb:check failed:\n${stale.join('\n')}`);
@@ -53,7 +70,7 @@ function main(): void {
   }
   const local = entries.filter((e) => e.origin === 'overlay').length;
   if (overlayDir) console.log(`\nOverlay ${path.relative(process.cwd(), overlayDir)}: ${local} local entries (overrides and additions)`);
-  console.log(`\nkb:check: ${entries.length} entries OK (schema, https sources, review dates, related ids, unique questions, authorities)`);
+  console.log(`\nkb:check: ${entries.length} entries OK (schema, https sources, review dates, answer length, related ids, unique questions, authorities)`);
 }
 
 if (require.main === module) main();

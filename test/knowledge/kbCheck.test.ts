@@ -1,6 +1,6 @@
 // The content checks that run in `npm run kb:check`.
 import { loadKnowledgeBase } from '../../knowledge';
-import { coverageTable, staleEntries } from '../../scripts/kbCheck';
+import { coverageTable, longAnswers, staleEntries } from '../../scripts/kbCheck';
 
 const entries = loadKnowledgeBase().entries;
 
@@ -22,4 +22,11 @@ test('the coverage table counts entries per area and authority', () => {
   expect(table).toMatch(/^\| area \|/);
   expect(table).toContain(`| **total** |`);
   expect(table).toContain(`| ${entries.length} |`);
+});
+
+test('answers stay short enough to read on a phone', () => {
+  expect(longAnswers(entries)).toEqual([]);
+  const [first] = entries;
+  const long = { ...first!, text: { ...first!.text, en: { ...first!.text.en, answer: 'word '.repeat(131) } } };
+  expect(longAnswers([long])[0]).toMatch(/field text\.en\.answer: 131 words; at most 130/);
 });

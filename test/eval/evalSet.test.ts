@@ -1,0 +1,43 @@
+// The public eval set is well-formed and independent of the content it measures.
+import { loadKnowledgeBase } from '../../knowledge';
+import { fold } from '../../knowledge/normalize';
+import { LOCALES } from '../../locales';
+import { loadEvalSet } from '../../scripts/eval';
+
+const kb = loadKnowledgeBase();
+
+test.each(LOCALES)('the %s eval set has enough questions, 10%% out of scope, and valid topics and authorities', (locale) => {
+  const items = loadEvalSet(locale);
+  expect(items.length).toBeGreaterThanOrEqual(125);
+  const outOfScope = items.filter((i) => i.topic === null);
+  expect(outOfScope.length / items.length).toBeGreaterThanOrEqual(0.1);
+  for (const item of items) {
+    if (item.topic === null) {
+      expect(item.authority).toBeNull();
+      continue;
+    }
+    const entry = kb.get(item.topic);
+    expect(entry).toBeDefined();
+    expect(item.authority).toBe(entry!.authority === 'NONE' ? null : entry!.authority);
+  }
+});
+
+test('no eval question appears verbatim in the content (titles or question variants)', () => {
+  const content = new Map<string, string>();
+  for (const entry of kb.entries) {
+    for (const locale of LOCALES) {
+      for (const text of [entry.text[locale].title, ...entry.text[locale].questions]) content.set(fold(text), entry.id);
+    }
+  }
+  const verbatim = LOCALES.flatMap((locale) => loadEvalSet(locale)
+    .filter((item) => content.has(fold(item.q)))
+    .map((item) => `${locale}: "${item.q}" is in ${content.get(fold(item.q))}`));
+  expect(verbatim).toEqual([]);
+});
+
+test('every topic of the knowledge base is asked at least once in each locale', () => {
+  for (const locale of LOCALES) {
+    const asked = new Set(loadEvalSet(locale).map((i) => i.topic));
+    expect(kb.entries.map((e) => e.id).filter((id) => !asked.has(id))).toEqual([]);
+  }
+});
