@@ -13,7 +13,7 @@ export interface Thresholds {
 }
 
 /** Chosen on the public eval set (`npm run eval`); see README, "How answers are chosen". */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.45, margin: 0.02, maxChoices: 3 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.45, margin: 0.06, maxChoices: 3 };
 
 export type Decision =
   | { kind: 'answer'; hit: Hit }

@@ -27,6 +27,8 @@ export interface SearchOptions {
   focusWeight?: number;
   /** A word in 1/focusSaturation of an entry's weighted fields counts as fully central. */
   focusSaturation?: number;
+  /** Share of the confidence from the single most similar title or question variant (phrase-level match). */
+  variantWeight?: number;
 }
 
 interface LocaleIndex {
@@ -34,9 +36,14 @@ interface LocaleIndex {
   vocabulary: Map<string, Fuse<string>>;
   known: ReadonlySet<string>;
   idf: (term: string) => number;
-  /** term → entries containing it, with how central the term is to each entry (0..1). */
-  postings: Map<string, Map<string, number>>;
+  /**
+   * term → entries containing it: how central the term is to the entry (0..1), and whether it occurs as a
+   * word of its own or only inside a compound ("arm" in "armslag" is weak evidence).
+   */
+  postings: Map<string, Map<string, { centrality: number; direct: boolean }>>;
   tokenize: (text: string) => string[];
+  /** Per entry, the term sets of its title and each question variant, for phrase-level similarity. */
+  variants: Map<string, ReadonlySet<string>[]>;
 }
 
 /**
@@ -55,7 +62,8 @@ function buildIndex(entries: LoadedEntry[], locale: Locale, lexicon: Lexicon, ty
   const known = new Set([...counts.keys()].filter((w) => !aliases.has(w)));
   const tokenize = (text: string) => terms(text, lexicon, known).map((w) => aliases.get(w) ?? w);
 
-  const postings = new Map<string, Map<string, number>>();
+  const postings = new Map<string, Map<string, { centrality: number; direct: boolean }>>();
+  const variants = new Map<string, ReadonlySet<string>[]>();
   const total = FIELD_WEIGHTS.title + FIELD_WEIGHTS.questions + FIELD_WEIGHTS.keywords;
   entries.forEach((entry, i) => {
     const t = texts[i]!;
@@ -64,7 +72,9 @@ function buildIndex(entries: LoadedEntry[], locale: Locale, lexicon: Lexicon, ty
       ...t.questions.map((q): [Set<string>, number] => [new Set(tokenize(q)), FIELD_WEIGHTS.questions / t.questions.length]),
       [new Set(tokenize(t.keywords.join(' '))), FIELD_WEIGHTS.keywords],
     ];
+    variants.set(entry.id, weighted.slice(0, -1).map(([words]) => words));
     const focus = new Map<string, number>();
+    const direct = new Set(weighted.flatMap(([words]) => [...words]));
     for (const [words, weight] of weighted) {
       for (const w of words) focus.set(w, (focus.get(w) ?? 0) + weight / total);
       // A compound's parts count half: "basisexamen" is about an exam, but not about every exam.
@@ -74,7 +84,7 @@ function buildIndex(entries: LoadedEntry[], locale: Locale, lexicon: Lexicon, ty
     }
     for (const [term, value] of focus) {
       if (!postings.has(term)) postings.set(term, new Map());
-      postings.get(term)!.set(entry.id, value);
+      postings.get(term)!.set(entry.id, { centrality: value, direct: direct.has(term) });
     }
   });
   const n = entries.length;
@@ -87,7 +97,7 @@ function buildIndex(entries: LoadedEntry[], locale: Locale, lexicon: Lexicon, ty
   const vocabulary = new Map([...byFirst].map(([letter, words]) => [letter, new Fuse(words, {
     includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3,
   })]));
-  return { vocabulary, known, idf, postings, tokenize };
+  return { vocabulary, known, idf, postings, tokenize, variants };
 }
 
 /** Rare words (seen at most twice) one edit from a word seen at least three times as often → that word. */
@@ -172,7 +182,7 @@ export function createSearch(
   lexicons: Record<Locale, Lexicon>,
   options: SearchOptions = {},
 ): KnowledgeSearch {
-  const { crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 16, focusWeight = 0.35, focusSaturation = 2 } = options;
+  const { crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 12, focusWeight = 0.2, focusSaturation = 2, variantWeight = 0.4 } = options;
   const byId = new Map(entries.map((e) => [e.id, e]));
   const indexes = Object.fromEntries(
     LOCALES.map((l) => [l, buildIndex(entries, l, lexicons[l], typoThreshold)]),
@@ -188,10 +198,11 @@ export function createSearch(
     const centralities = new Map<string, number>();
     for (const r of resolved) {
       if (r.quality === 0) continue;
-      for (const [id, centrality] of index.postings.get(r.term) ?? []) {
-        evidence.set(id, (evidence.get(id) ?? 0) + r.weight * r.quality);
-        focused.set(id, (focused.get(id) ?? 0) + r.weight * r.quality * Math.min(1, focusSaturation * centrality));
-        centralities.set(id, (centralities.get(id) ?? 0) + r.weight * r.quality * centrality);
+      for (const [id, { centrality, direct }] of index.postings.get(r.term) ?? []) {
+        const w = r.weight * r.quality * (direct ? 1 : 0.5);
+        evidence.set(id, (evidence.get(id) ?? 0) + w);
+        focused.set(id, (focused.get(id) ?? 0) + w * Math.min(1, focusSaturation * centrality));
+        centralities.set(id, (centralities.get(id) ?? 0) + w * centrality);
       }
     }
     return [...evidence].map(([id, covered]) => {
@@ -202,7 +213,8 @@ export function createSearch(
       // Ties (both entries cover everything) go to the entry the words are most central to.
       const centrality = centralities.get(id)! / covered;
       const base = (1 - focusWeight) * coverage + focusWeight * focus * Math.min(1, coverage * 1.5);
-      const confidence = 0.97 * base + 0.03 * Math.min(1, centrality);
+      const similar = bestVariant(index, id, resolved);
+      const confidence = 0.97 * ((1 - variantWeight) * base + variantWeight * similar) + 0.03 * Math.min(1, centrality);
       return { entry: byId.get(id)!, confidence: round(confidence), matchedLocale: locale };
     });
   };
@@ -220,6 +232,30 @@ export function createSearch(
     }
     return [...best.values()].sort((a, b) => b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id));
   };
+}
+
+/**
+ * The similarity (0..1, idf-weighted cosine of word sets) between the question and the entry's closest title
+ * or question variant: "how much does the exam cost" is closer to one variant than to the entry as a whole.
+ */
+function bestVariant(index: LocaleIndex, id: string, resolved: ResolvedTerm[]): number {
+  const query = new Map<string, number>();
+  for (const r of resolved) query.set(r.term, Math.max(query.get(r.term) ?? 0, r.weight * (r.quality || 1)));
+  let queryNorm = 0;
+  for (const w of query.values()) queryNorm += w * w;
+  let best = 0;
+  for (const words of index.variants.get(id) ?? []) {
+    let dot = 0;
+    let norm = 0;
+    for (const w of words) {
+      const weight = index.idf(w);
+      norm += weight * weight;
+      const q = query.get(w);
+      if (q !== undefined) dot += q * weight;
+    }
+    if (norm > 0 && queryNorm > 0) best = Math.max(best, dot / Math.sqrt(norm * queryNorm));
+  }
+  return best;
 }
 
 /** Sentences that ask something: end in "?", or the last sentence when none does. */
