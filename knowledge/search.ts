@@ -29,6 +29,8 @@ export interface SearchOptions {
   focusSaturation?: number;
   /** Share of the confidence from the single most similar title or question variant (phrase-level match). */
   variantWeight?: number;
+  /** How far the question sentence of a long message may raise an entry above what the whole message gives it. */
+  questionLift?: number;
 }
 
 interface LocaleIndex {
@@ -182,7 +184,7 @@ export function createSearch(
   lexicons: Record<Locale, Lexicon>,
   options: SearchOptions = {},
 ): KnowledgeSearch {
-  const { crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 12, focusWeight = 0.2, focusSaturation = 2, variantWeight = 0.4 } = options;
+  const { crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 12, focusWeight = 0.2, focusSaturation = 2, variantWeight = 0.4, questionLift = 0.25 } = options;
   const byId = new Map(entries.map((e) => [e.id, e]));
   const indexes = Object.fromEntries(
     LOCALES.map((l) => [l, buildIndex(entries, l, lexicons[l], typoThreshold)]),
@@ -221,13 +223,26 @@ export function createSearch(
 
   return (query, locale) => {
     const best = new Map<string, Hit>();
-    for (const part of questionParts(query)) {
+    const [whole, question] = questionParts(query);
+    const searchAll = (text: string) => {
+      const hits = new Map<string, Hit>();
       for (const l of [locale, ...LOCALES.filter((x) => x !== locale)]) {
-        for (const hit of searchLocale(part.text, l)) {
-          const confidence = round(hit.confidence * part.factor * (l === locale ? 1 : crossLocalePenalty));
-          const previous = best.get(hit.entry.id);
-          if (!previous || previous.confidence < confidence) best.set(hit.entry.id, { ...hit, confidence });
+        for (const hit of searchLocale(text, l)) {
+          const confidence = hit.confidence * (l === locale ? 1 : crossLocalePenalty);
+          const previous = hits.get(hit.entry.id);
+          if (!previous || previous.confidence < confidence) hits.set(hit.entry.id, { ...hit, confidence });
         }
+      }
+      return hits;
+    };
+    for (const [id, hit] of searchAll(whole!.text)) best.set(id, { ...hit, confidence: round(hit.confidence) });
+    if (question) {
+      // The question sentence may lift an entry the story already points to, but not by more than `questionLift`:
+      // "I want to make a complaint" must not outweigh "the gemeente cancelled my intake".
+      for (const [id, hit] of searchAll(question.text)) {
+        const full = best.get(id)?.confidence ?? 0;
+        const lifted = round(Math.min(hit.confidence * question.factor, full + questionLift));
+        if (lifted > full) best.set(id, { ...hit, confidence: lifted });
       }
     }
     return [...best.values()].sort((a, b) => b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id));
@@ -259,6 +274,7 @@ function bestVariant(index: LocaleIndex, id: string, resolved: ResolvedTerm[]): 
 }
 
 /** Sentences that ask something: end in "?", or the last sentence when none does. */
+const MIN_QUESTION_WORDS = 5;
 const SENTENCE = /[^.!?؟]+[.!?؟]*/g;
 
 /**
@@ -270,6 +286,8 @@ export function questionParts(query: string): { text: string; factor: number }[]
   if (sentences.length < 2) return [{ text: query, factor: 1 }];
   const asking = sentences.filter((s) => /[?؟]$/.test(s));
   const question = (asking.length ? asking : sentences.slice(-1)).join(' ');
+  // "Is that allowed?" means nothing without the story before it.
+  if (question.split(/\s+/).length < MIN_QUESTION_WORDS) return [{ text: query, factor: 1 }];
   return [{ text: query, factor: 1 }, { text: question, factor: 0.95 }];
 }
 
