@@ -9,6 +9,8 @@ import { createAdapter } from './adapter';
 import { createLogger, type Logger } from './logger';
 import { localeMiddleware } from './middleware/locale';
 import { createServer } from './server';
+import { DirectLineStore } from './directline/store';
+import { loadOrCreateSecret, TokenService } from './directline/tokens';
 import { createBotState } from './state';
 import { SqliteStorage } from './storage/sqliteStorage';
 import { WegwijzerBot } from './wegwijzerBot';
@@ -33,6 +35,12 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
   const bot = new WegwijzerBot({ state, dialog, kb });
   const adapter = createAdapter(config, { logger, i18n, state });
   adapter.use(localeMiddleware(i18n, state.profile, config.defaultLocale));
-  const app = createServer({ config, adapter, bot, logger, isReady: () => true });
+  // The local Direct Line serves the widget on the embedded default; with Bot Framework credentials the
+  // widget uses Azure Bot Service's Direct Line instead (see README).
+  const directLine = config.auth.appId ? undefined : {
+    tokens: new TokenService(loadOrCreateSecret(config.dataDir, config.directLineSecret)),
+    store: new DirectLineStore(),
+  };
+  const app = createServer({ config, adapter, bot, logger, isReady: () => true, directLine });
   return { app, kb, storage, logger, close: () => storage.close() };
 }

@@ -47,6 +47,8 @@ const EnvSchema = z.object({
     error: 'must be a phone number of digits, spaces, brackets or hyphens',
   })),
   KNOWLEDGE_OVERLAY_DIR: optional(z.string().trim().min(1)),
+  DIRECTLINE_SECRET: optional(z.string().min(32, { error: 'must be at least 32 characters' })),
+  ALLOWED_ORIGINS: z.preprocess((v) => v ?? '', originList),
   DEFAULT_LOCALE: withDefault(z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }), 'nl'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
 }).superRefine((env, ctx) => {
@@ -73,6 +75,10 @@ export interface Config {
   /** Origins (besides loopback) that anonymous mode may post replies to. */
   allowedServiceUrls: string[];
   municipality: { name?: string; url?: string; phone?: string };
+  /** Signs local Direct Line tokens; generated into DATA_DIR when unset. */
+  directLineSecret?: string;
+  /** Sites (origins) that may embed the widget; the bot's own origin always may. */
+  allowedOrigins: string[];
   /** Folder with the deployment's local knowledge entries (overrides and additions). */
   knowledgeOverlayDir?: string;
   defaultLocale: (typeof LOCALES)[number];
@@ -87,7 +93,7 @@ export class ConfigError extends Error {
   }
 }
 
-const SECRET = new Set(['MicrosoftAppPassword']);
+const SECRET = new Set(['MicrosoftAppPassword', 'DIRECTLINE_SECRET']);
 
 /**
  * Parses the environment into a typed `Config`. Throws `ConfigError` naming each bad variable.
@@ -113,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, tenantId: e.MicrosoftAppTenantId, appType: e.MicrosoftAppType },
     allowedServiceUrls: e.ALLOWED_SERVICE_URLS,
     municipality: { name: e.MUNICIPALITY_NAME, url: e.MUNICIPALITY_URL, phone: e.MUNICIPALITY_PHONE },
+    directLineSecret: e.DIRECTLINE_SECRET,
+    allowedOrigins: e.ALLOWED_ORIGINS,
     knowledgeOverlayDir: e.KNOWLEDGE_OVERLAY_DIR ? path.resolve(e.KNOWLEDGE_OVERLAY_DIR) : undefined,
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,

@@ -6,6 +6,8 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { describeActivityError, InboundActivity } from './activitySchema';
 import { isAllowedServiceUrl } from './serviceUrlPolicy';
+import { connectorSink, directLineRouter, type DirectLineDeps } from './directline/router';
+import { directLineCors, webRouter } from './web';
 
 export interface ServerDeps {
   config: Config;
@@ -14,6 +16,8 @@ export interface ServerDeps {
   logger: Logger;
   /** True once knowledge and storage are loaded. */
   isReady: () => boolean;
+  /** The local Direct Line (anonymous mode only); without it the widget must use Azure's Direct Line. */
+  directLine?: Omit<DirectLineDeps, 'adapter' | 'bot' | 'logger'>;
 }
 
 /** Largest accepted request body on /api/messages. */
@@ -47,12 +51,19 @@ export function createServer(deps: ServerDeps): express.Express {
     await adapter.process(req, res, (context) => bot.run(context));
   });
 
+  if (deps.directLine) {
+    const dl = { ...deps.directLine, adapter, bot, logger };
+    app.use('/v3/directline', directLineCors(config), directLineRouter(dl));
+    app.use('/v3/conversations', connectorSink(dl));
+  }
+  app.use(webRouter(config));
+
   app.use((_req, res) => reject(res, 404, 'not found'));
 
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     const status = typeof err?.status === 'number' ? err.status : typeof err?.statusCode === 'number' ? err.statusCode : 500;
     if (status >= 400 && status < 500) {
-      const reason = err?.type === 'entity.too.large' ? `request body is larger than ${MAX_BODY}`
+      const reason = err?.type === 'entity.too.large' ? `request body is larger than ${typeof err.limit === 'number' ? `${Math.round(err.limit / 1024)} KB` : MAX_BODY}`
         : err?.type === 'entity.parse.failed' ? 'request body is not valid JSON'
           : 'bad request';
       if (!res.headersSent) reject(res, status, reason);

@@ -1,0 +1,81 @@
+// Runs inside the widget frame: starts or resumes a Direct Line conversation and renders Bot Framework Web Chat.
+(function () {
+  'use strict';
+  var config = JSON.parse(document.getElementById('wegwijzer-config').textContent);
+  var KEY = 'wegwijzer.directline';
+  var LANG_KEY = 'wegwijzer.lang';
+  var domain = location.origin + '/v3/directline';
+  var lang = sessionStorage.getItem(LANG_KEY) || config.lang;
+  var directLine;
+
+  function load() {
+    try { return JSON.parse(sessionStorage.getItem(KEY) || 'null'); } catch (e) { return null; }
+  }
+  function save(session) { sessionStorage.setItem(KEY, JSON.stringify(session)); }
+
+  // A saved conversation is resumed while its token is valid; otherwise a new one starts (and the bot greets).
+  function session() {
+    var saved = load();
+    if (saved && saved.expiresAt > Date.now() + 60000) return Promise.resolve({ saved: saved, resumed: true });
+    return fetch(domain + '/tokens/generate', { method: 'POST' }).then(function (res) {
+      if (!res.ok) throw new Error('token ' + res.status);
+      return res.json();
+    }).then(function (t) {
+      var fresh = { token: t.token, conversationId: t.conversationId, userId: t.userId, expiresAt: Date.now() + t.expires_in * 1000, watermark: '' };
+      save(fresh);
+      return { saved: fresh, resumed: false };
+    });
+  }
+
+  function render() {
+    var language = config.languages[lang] || config.languages[config.lang];
+    document.documentElement.lang = lang;
+    document.documentElement.dir = language.rtl ? 'rtl' : 'ltr';
+    window.WebChat.renderWebChat({
+      directLine: directLine,
+      userID: load().userId,
+      locale: language.webchatLocale,
+      dir: language.rtl ? 'rtl' : 'ltr',
+      overrideLocalizedStrings: language.webchatStrings || undefined,
+      styleOptions: {
+        accent: config.color,
+        suggestedActionLayout: 'stacked',
+        suggestedActionsStackedLayoutButtonTextWrap: true,
+        hideUploadButton: true,
+        bubbleBorderRadius: 8,
+        bubbleFromUserBackground: '#e8f0f8',
+        sendBoxButtonColor: config.color,
+        primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Noto Sans Ethiopic", sans-serif'
+      }
+    }, document.getElementById('webchat'));
+  }
+
+  var select = document.getElementById('language');
+  select.value = lang;
+  select.addEventListener('change', function () {
+    lang = select.value;
+    sessionStorage.setItem(LANG_KEY, lang);
+    render();
+  });
+
+  session().then(function (s) {
+    var options = { domain: domain, token: s.saved.token, webSocket: false, pollingInterval: 500 };
+    // Resume: reconnect to the same conversation and replay it from the start, so the history shows again.
+    if (s.resumed) options.conversationId = s.saved.conversationId;
+    directLine = window.WebChat.createDirectLine(options);
+    // Keep the refreshed token and the watermark, so a reload or another page of the site resumes.
+    setInterval(function () {
+      var current = load();
+      if (!current) return;
+      if (directLine.token && directLine.token !== current.token) {
+        current.token = directLine.token;
+        current.expiresAt = Date.now() + config.tokenSeconds * 1000;
+      }
+      if (directLine.watermark) current.watermark = directLine.watermark;
+      save(current);
+    }, 2000);
+    render();
+  }).catch(function () {
+    document.getElementById('unavailable').hidden = false;
+  });
+})();
