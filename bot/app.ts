@@ -1,5 +1,6 @@
 // Composition root: config → i18n → knowledge → storage → dialogs → bot → adapter → express app.
 import path from 'node:path';
+import { ShowTypingMiddleware } from 'botbuilder';
 import { createI18n, LOCALES, RESOURCES } from '../locales';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -35,6 +36,8 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
   const bot = new WegwijzerBot({ state, dialog, kb });
   const adapter = createAdapter(config, { logger, i18n, state });
   adapter.use(localeMiddleware(i18n, state.profile, config.defaultLocale));
+  // A turn that takes longer than half a second shows "typing" in Web Chat and the Emulator.
+  adapter.use(new ShowTypingMiddleware(500, 2000));
   // The local Direct Line serves the widget on the embedded default; with Bot Framework credentials the
   // widget uses Azure Bot Service's Direct Line instead (see README).
   const directLine = config.auth.appId ? undefined : {

@@ -39,11 +39,18 @@ export function authorityView(
 
 const hostOf = (url: string) => new URL(url).host.replace(/^www\./, '');
 
+/**
+ * Phone numbers always read left to right: without this, "050 599 96 00" shows as "00 96 599 050" inside
+ * right-to-left text (Arabic, Persian).
+ */
+export const ltr = (text: string) => `\u2066${text}\u2069`;
+
 /** Adaptive Card 1.3 (Emulator, Web Chat, Teams). Only our own data goes in; never user text. */
 export function authorityAdaptiveCard(view: AuthorityView, t: TFunction): Record<string, unknown> {
+  // One line per fact (not a FactSet): narrow phone screens would break the labels mid-word.
   const facts = [
-    ...view.phones.map((p) => ({ title: p.label ? `${t('card.phone')} (${p.label})` : t('card.phone'), value: p.number })),
-    ...(view.hours ? [{ title: t('card.hours'), value: view.hours }] : []),
+    ...view.phones.map((p) => `**${p.label ? `${t('card.phone')} (${p.label})` : t('card.phone')}:** ${ltr(p.number)}`),
+    ...(view.hours ? [`**${t('card.hours')}:** ${view.hours}`] : []),
   ];
   return {
     type: 'AdaptiveCard',
@@ -53,7 +60,7 @@ export function authorityAdaptiveCard(view: AuthorityView, t: TFunction): Record
     body: [
       { type: 'TextBlock', text: view.name, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: view.handles, wrap: true, spacing: 'Small' },
-      ...(facts.length ? [{ type: 'FactSet', facts }] : []),
+      ...facts.map((text) => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small' })),
       ...(view.note ? [{ type: 'TextBlock', text: view.note, wrap: true, isSubtle: true, spacing: 'Small' }] : []),
     ],
     actions: [{ type: 'Action.OpenUrl', title: t('card.website', { host: hostOf(view.website) }), url: view.website }],
@@ -63,7 +70,7 @@ export function authorityAdaptiveCard(view: AuthorityView, t: TFunction): Record
 /** The same card as markdown text, for channels that do not show Adaptive Cards. */
 export function authorityText(view: AuthorityView, t: TFunction): string {
   const lines = [`**${view.name}**`, `${t('card.handles')}: ${view.handles}`];
-  for (const p of view.phones) lines.push(`${t('card.phone')}${p.label ? ` (${p.label})` : ''}: ${p.number}`);
+  for (const p of view.phones) lines.push(`${t('card.phone')}${p.label ? ` (${p.label})` : ''}: ${ltr(p.number)}`);
   if (view.hours) lines.push(`${t('card.hours')}: ${view.hours}`);
   lines.push(view.website);
   if (view.note) lines.push(view.note);

@@ -65,7 +65,7 @@ export async function post(
   const text = await response.text();
   let json: any = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = text; }
-  // Trace activities (the Emulator's inspector view) are not replies to the user.
-  const replies = channel.received.slice(before).map((c) => c.body).filter((a) => a.type !== 'trace');
+  // Trace activities (the Emulator's inspector view) and typing indicators are not replies to the user.
+  const replies = channel.received.slice(before).map((c) => c.body).filter((a) => a.type !== 'trace' && a.type !== 'typing');
   return { status: response.status, json, replies };
 }
