@@ -84,7 +84,9 @@ export function webRouter(config: Config): Router {
     const languageLinks = languages.map((l) => `<a href="/?lang=${l}" lang="${l}"${l === lang ? ' aria-current="true"' : ''}>${escapeHtml(strings[l]!.languageName)}</a>`).join('');
     res.type('html').send(fill(templates.page, {
       lang, dir: RTL.has(lang) ? 'rtl' : 'ltr',
-      pageTitle: interpolate(s.pageTitle, values), siteName: interpolate(s.siteName, values),
+      pageTitle: interpolate(s.pageTitle, values),
+      // Without a configured municipality the header names the service, not "Municipality of your municipality".
+      siteName: config.municipality.name ? interpolate(s.siteName, values) : 'Wegwijzer',
       intro: s.intro, stepsTitle: s.stepsTitle, note: s.note, language: s.language,
     }, { languageLinks, steps: s.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('') }));
   });

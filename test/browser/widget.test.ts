@@ -165,3 +165,16 @@ test.each(['nl', 'ar'])('axe finds no serious or critical accessibility violatio
   expect(serious).toEqual([]);
   await page.close();
 });
+
+test('the language switch in the widget changes the language of the next answer; new messages go to a live region', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${bot.url}/?lang=nl`);
+  const frame = chat(page);
+  await botMessages(frame).first().waitFor({ timeout: 20_000 });
+  expect(await frame.locator('[aria-live]').count()).toBeGreaterThan(0);
+  await frame.locator('#language').selectOption('en');
+  await frame.getByRole('textbox').waitFor();
+  await ask(frame, 'How much does the integration exam cost?');
+  await botMessages(frame).filter({ hasText: 'Each part of the exam costs' }).waitFor({ timeout: 20_000 });
+  await page.close();
+});
