@@ -32,7 +32,8 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
   const storage = new SqliteStorage(path.join(config.dataDir, 'wegwijzer.sqlite'));
   const state = createBotState(storage);
   const commands = commandTable(LOCALES.map((l) => (RESOURCES[l] as { commands: Record<Command, string[]> }).commands));
-  const dialog = new MainDialog({ kb, state, commands });
+  const languages = LOCALES.map((l) => ({ locale: l, name: (RESOURCES[l] as { language: { name: string } }).language.name }));
+  const dialog = new MainDialog({ kb, state, commands, i18n, languages });
   const bot = new WegwijzerBot({ state, dialog, kb });
   const adapter = createAdapter(config, { logger, i18n, state });
   adapter.use(localeMiddleware(i18n, state.profile, config.defaultLocale));

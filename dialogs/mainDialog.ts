@@ -2,9 +2,12 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { decide, type KnowledgeBase, type Thresholds, DEFAULT_THRESHOLDS } from '../knowledge';
-import { languageOf } from '../bot/middleware/locale';
+import type { i18n } from 'i18next';
+import type { Locale } from '../locales';
+import { fold } from '../knowledge/normalize';
+import { languageOf, setLanguage } from '../bot/middleware/locale';
 import {
-  renderAnswer, renderAuthority, renderChoices, renderFallback, renderHelp, renderMenu, renderText,
+  renderAnswer, renderAuthority, renderChoices, renderFallback, renderHelp, renderLanguageChoice, renderMenu, renderText,
   type Offer, type RenderContext,
 } from '../bot/cards/render';
 import type { BotState } from '../bot/state';
@@ -20,6 +23,9 @@ export interface MainDialogDeps {
   kb: KnowledgeBase;
   state: BotState;
   commands: CommandTable;
+  i18n: i18n;
+  /** Every supported language by its own name ("Nederlands", "العربية"), for the language switch. */
+  languages: { locale: Locale; name: string }[];
   thresholds?: Thresholds;
 }
 
@@ -64,7 +70,15 @@ export class MainDialog extends ComponentDialog {
         case 'person':
           await this.answerEntry(context, this.deps.kb.menu.person, 1, ctx);
           return;
+        case 'language':
+          await context.sendActivity(renderLanguageChoice(this.deps.languages, ctx));
+          return;
       }
+    }
+    const chosen = this.deps.languages.find((l) => fold(l.name) === fold(text));
+    if (chosen) {
+      await this.switchLanguage(context, chosen.locale);
+      return;
     }
     if (routed.kind === 'number') {
       const offered = (await this.deps.state.conversationData.get(context, {})).lastChoices ?? [];
@@ -88,7 +102,8 @@ export class MainDialog extends ComponentDialog {
     // A follow-up or choice button sends the entry's title: answer it directly, without search.
     const titled = this.deps.kb.findByTitle(text);
     if (titled) {
-      await this.answerEntry(context, titled.entry.id, 1, ctx);
+      // A Dutch title (the "show the Dutch text" button) shows the Dutch text; any other in the user's language.
+      await this.answerEntry(context, titled.entry.id, 1, ctx, titled.locale === 'nl' ? 'nl' : ctx.locale);
       return;
     }
     if (raw.length > MAX_QUESTION_LENGTH) await context.sendActivity(renderText(ctx.t('input.tooLong')));
@@ -108,11 +123,23 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  private async answerEntry(context: TurnContext, id: string, confidence: number, ctx: RenderContext): Promise<void> {
+  /** Saves the user's language choice; from this turn on, everything is in that language. */
+  private async switchLanguage(context: TurnContext, locale: Locale): Promise<void> {
+    const profile = await this.deps.state.profile.get(context, {});
+    profile.locale = locale;
+    await this.deps.state.profile.set(context, profile);
+    setLanguage(context, this.deps.i18n, locale);
+    const ctx = this.renderContext(context);
+    await context.sendActivity(renderMenu(ctx, 'language.chosen'));
+  }
+
+  private async answerEntry(
+    context: TurnContext, id: string, confidence: number, ctx: RenderContext, locale: Locale = ctx.locale,
+  ): Promise<void> {
     const entry = this.deps.kb.get(id);
     if (!entry) throw new Error(`unknown knowledge entry "${id}"`);
     const regime = (await this.deps.state.profile.get(context, {})).regime;
-    await context.sendActivity(renderAnswer(entry, confidence, ctx, regime));
+    await context.sendActivity(renderAnswer(entry, confidence, ctx, regime, locale));
     await this.remember(context, entry.related.slice(0, 3).map((entryId) => ({ title: '', entryId })));
   }
 

@@ -1,7 +1,7 @@
 // Decides what a message is: a global command, a number picking an offered choice, or a question. Pure.
 import { fold } from '../knowledge/normalize';
 
-export const COMMANDS = ['menu', 'help', 'restart', 'person'] as const;
+export const COMMANDS = ['menu', 'help', 'restart', 'person', 'language'] as const;
 export type Command = (typeof COMMANDS)[number];
 export type CommandTable = ReadonlyMap<string, Command>;
 

@@ -8,13 +8,14 @@ import { loadLexicons } from './lexicon';
 import { KnowledgeError, loadAuthorities, loadEntries } from './load';
 import { fold } from './normalize';
 import { ENTRIES_DIR, KNOWLEDGE_DIR } from './paths';
-import { AUTHORITIES, type Authority, type AuthorityId, type LoadedEntry, type Regime } from './schema';
+import { AUTHORITIES, inLocale, type Authority, type AuthorityId, type EntryText, type LoadedEntry, type Regime } from './schema';
 import { createSearch, type KnowledgeSearch } from './search';
 import { loadSignals, signalsDanger, type Signals } from './signals';
 
 export { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from './decide';
 export type { Hit, KnowledgeSearch } from './search';
-export type { Authority, AuthorityId, LoadedEntry, Regime } from './schema';
+export type { Authority, AuthorityId, EntryText, LoadedEntry, Regime } from './schema';
+export { inLocale } from './schema';
 
 /** The deployment's own municipality (from MUNICIPALITY_* settings); empty means "unknown". */
 export interface Municipality { name?: string; url?: string; phone?: string }
@@ -39,10 +40,13 @@ export class KnowledgeBase {
     this.search = search;
     this.byId = new Map(entries.map((e) => [e.id, e]));
     for (const entry of entries) {
-      for (const locale of LOCALES) this.byTitle.set(fold(entry.text[locale].title), { entry, locale });
+      for (const locale of LOCALES) {
+        const text = entry.text[locale];
+        if (text) this.byTitle.set(fold(text.title), { entry, locale });
+      }
     }
     for (const id of AUTHORITIES) {
-      for (const locale of LOCALES) this.byAuthorityName.set(fold(authorities[id].short[locale]), id);
+      for (const locale of LOCALES) this.byAuthorityName.set(fold(inLocale(authorities[id].short, locale)), id);
       this.byAuthorityName.set(fold(id), id);
     }
     if (municipality.name) this.byAuthorityName.set(fold(municipality.name), 'GEMEENTE');
@@ -74,10 +78,20 @@ export class KnowledgeBase {
     return this.authorities[id];
   }
 
-  /** The answer in `locale`, using the regime-specific variant when the user's regime is known. */
-  answerFor(entry: LoadedEntry, locale: Locale, regime?: Regime): { text: string; regime?: Regime } {
-    const variant = regime ? entry.variants?.[regime]?.[locale] : undefined;
-    return variant ? { text: variant, regime } : { text: entry.text[locale].answer };
+  /** The entry's text in `locale`, or in Dutch (leading) while that translation is missing. */
+  textOf(entry: LoadedEntry, locale: Locale): { text: EntryText; locale: Locale } {
+    const text = entry.text[locale];
+    return text ? { text, locale } : { text: entry.text.nl, locale: 'nl' };
+  }
+
+  /**
+   * The answer in `locale` (Dutch while the translation is missing), using the regime's variant when the
+   * user's regime is known.
+   */
+  answerFor(entry: LoadedEntry, locale: Locale, regime?: Regime): { text: string; regime?: Regime; locale: Locale } {
+    const shown = this.textOf(entry, locale).locale;
+    const variant = regime ? entry.variants?.[regime]?.[shown] : undefined;
+    return variant ? { text: variant, regime, locale: shown } : { text: this.textOf(entry, shown).text.answer, locale: shown };
   }
 }
 

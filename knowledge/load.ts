@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LOCALES } from '../locales';
 import { fold } from './normalize';
 import { ENTRIES_DIR, KNOWLEDGE_DIR, PROJECT_ROOT } from './paths';
-import { AuthoritiesFile, KnowledgeEntry, type LoadedEntry } from './schema';
+import { AuthoritiesFile, KnowledgeEntry, REGIMES, type LoadedEntry } from './schema';
 
 /** A content problem; the message names the file, the entry and the field. */
 export class KnowledgeError extends Error {
@@ -78,6 +78,12 @@ export function crossCheck(entries: LoadedEntry[]): void {
     const questions = new Map<string, string>();
     for (const entry of entries) {
       const text = entry.text[locale];
+      if (!text) continue;
+      for (const regime of REGIMES) {
+        if (entry.variants?.[regime] && !entry.variants[regime]![locale]) {
+          throw new KnowledgeError(`${shown(entry.file)} (entry "${entry.id}"): field variants.${regime}.${locale}: missing, but text.${locale} is there`);
+        }
+      }
       const title = fold(text.title);
       const titleOwner = titles.get(title);
       if (titleOwner) throw new KnowledgeError(`${shown(entry.file)} (entry "${entry.id}"): field text.${locale}.title: same title as entry "${titleOwner}"`);

@@ -1,11 +1,24 @@
 // Text folding shared by indexing and querying: case, diacritics, punctuation, spelling variants, stopwords.
 import type { Lexicon } from './lexicon';
 
-/** Lower-case, strip diacritics and punctuation, collapse white space. Pure. */
+/**
+ * Arabic-script letter variants folded to one form (after NFKD has split off hamza and madda marks):
+ * Persian yeh and alef maqsura → yeh, Persian kaf → kaf, teh marbuta → heh, alef wasla → alef.
+ */
+const ARABIC_LETTERS: Record<string, string> = { 'ی': 'ي', 'ى': 'ي', 'ک': 'ك', 'ة': 'ه', 'ٱ': 'ا', 'ۀ': 'ه' };
+
+/**
+ * Lower-case, strip diacritics (Latin accents, Arabic harakat), fold Arabic/Persian letter variants and
+ * Arabic-Indic digits, drop tatweel and zero-width joiners, turn punctuation into spaces. Ge'ez and Cyrillic
+ * letters stay as they are. Pure.
+ */
 export function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
+    .replace(/[\u200c\u200d\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[یىکةٱۀ]/g, (c) => ARABIC_LETTERS[c] ?? c)
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) - (d >= '\u06f0' ? 0x06f0 : 0x0660))))
     .toLowerCase()
     .replace(/['’‘`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

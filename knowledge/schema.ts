@@ -16,7 +16,21 @@ export const REGIMES = ['wi2013', 'wi2021'] as const;
 export const Regime = z.enum(REGIMES);
 export type Regime = z.infer<typeof Regime>;
 
-const perLocale = <T extends z.ZodType>(value: T) => z.record(z.enum(LOCALES), value);
+/**
+ * Text per locale: Dutch (leading) and English are required; the other locales are translations that may
+ * still be missing (then Dutch is shown, with a notice). `npm run kb:check` reports the gaps.
+ */
+const localized = <T extends z.ZodType>(value: T) => z.strictObject({
+  nl: value, en: value,
+  ar: value.optional(), tr: value.optional(), fa: value.optional(),
+  ti: value.optional(), so: value.optional(), uk: value.optional(),
+} satisfies Record<(typeof LOCALES)[number], z.ZodType>);
+export type Localized<T> = { nl: T; en: T } & Partial<Record<(typeof LOCALES)[number], T>>;
+
+/** The value for `locale`, or the Dutch one when that translation is missing. */
+export function inLocale<T>(values: Localized<T>, locale: (typeof LOCALES)[number]): T {
+  return values[locale] ?? values.nl;
+}
 
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
 const text = z.string().trim().min(1);
@@ -30,6 +44,19 @@ export const EntryText = z.strictObject({
 });
 export type EntryText = z.infer<typeof EntryText>;
 
+/** A translation (locales other than the leading nl and en): at least 4 question variants of its own. */
+export const TranslatedText = EntryText.extend({
+  questions: z.array(text.min(2)).min(4, { error: 'needs at least 4 question variants' }),
+});
+
+/** nl (leading) and en are required; the other locales are translations (`npm run kb:check` reports gaps). */
+const entryTexts = z.strictObject({
+  nl: EntryText, en: EntryText,
+  ar: TranslatedText.optional(), tr: TranslatedText.optional(), fa: TranslatedText.optional(),
+  ti: TranslatedText.optional(), so: TranslatedText.optional(), uk: TranslatedText.optional(),
+} satisfies Record<(typeof LOCALES)[number], z.ZodType>);
+
+
 export const KnowledgeEntry = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'use lower-case words joined by hyphens' }),
   authority: AuthorityRef,
@@ -38,9 +65,9 @@ export const KnowledgeEntry = z.strictObject({
   sources: z.array(httpsUrl).min(1),
   reviewed: isoDate,
   related: z.array(z.string()).max(6).default([]),
-  text: perLocale(EntryText),
+  text: entryTexts,
   /** Answers that replace `text.<locale>.answer` when the user's regime is known. */
-  variants: z.partialRecord(Regime, perLocale(text.max(1200))).optional(),
+  variants: z.partialRecord(Regime, localized(text.max(1200))).optional(),
 });
 export type KnowledgeEntry = z.infer<typeof KnowledgeEntry>;
 
@@ -55,17 +82,17 @@ export interface LoadedEntry extends KnowledgeEntry {
 const Phone = z.strictObject({
   number: text,
   /** Where the number is for, per locale (e.g. "from abroad"); omitted for the main line. */
-  label: perLocale(text).optional(),
+  label: localized(text).optional(),
 });
 
 export const Authority = z.strictObject({
   /** Short label for buttons ("DUO", "Gemeente"); also what a user may type to get the card. */
-  short: perLocale(text.max(24)),
-  name: perLocale(text),
-  handles: perLocale(text),
+  short: localized(text.max(24)),
+  name: localized(text),
+  handles: localized(text),
   website: httpsUrl,
   phones: z.array(Phone).default([]),
-  hours: perLocale(text).optional(),
+  hours: localized(text).optional(),
   sources: z.array(httpsUrl).min(1),
   reviewed: isoDate,
 });

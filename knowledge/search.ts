@@ -54,8 +54,10 @@ interface LocaleIndex {
  */
 const FIELD_WEIGHTS = { title: 2, questions: 3, keywords: 2 };
 
-function buildIndex(entries: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoThreshold: number): LocaleIndex {
-  const texts = entries.map((e) => e.text[locale]);
+function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoThreshold: number): LocaleIndex {
+  // A locale's index holds the entries translated into it; others are found through the other locales.
+  const entries = all.filter((e) => e.text[locale]);
+  const texts = entries.map((e) => e.text[locale]!);
   const counts = new Map<string, number>();
   for (const t of texts) for (const s of [t.title, ...t.questions, ...t.keywords]) for (const w of terms(s, lexicon)) counts.set(w, (counts.get(w) ?? 0) + 1);
   // Writers put deliberate typos in question variants ("integraton"); fold each rare spelling into the

@@ -1,18 +1,43 @@
-// The languages Wegwijzer speaks and the i18next instance that serves the bot's own strings.
+// The languages Wegwijzer speaks, their review status, and the i18next instance that serves the bot's own strings.
+import fs from 'node:fs';
+import path from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { PROJECT_ROOT } from '../knowledge/paths';
+import ar from './ar/translation.json';
 import en from './en/translation.json';
+import fa from './fa/translation.json';
 import nl from './nl/translation.json';
+import so from './so/translation.json';
+import ti from './ti/translation.json';
+import tr from './tr/translation.json';
+import uk from './uk/translation.json';
 
 /** Supported locales; Dutch is leading and first. */
-export const LOCALES = ['nl', 'en'] as const;
+export const LOCALES = ['nl', 'en', 'ar', 'tr', 'fa', 'ti', 'so', 'uk'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const RESOURCES: Record<Locale, Record<string, unknown>> = { nl, en };
+/** Written right to left. */
+export const RTL_LOCALES: ReadonlySet<Locale> = new Set(['ar', 'fa']);
+
+export const RESOURCES: Record<Locale, Record<string, unknown>> = { nl, en, ar, tr, fa, ti, so, uk };
 
 /** True when `value` is one of the supported locales. */
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
+
+const Status = z.strictObject(Object.fromEntries(LOCALES.map((l) => [l, z.enum(['leading', 'reviewed', 'unreviewed'])])) as
+  Record<Locale, z.ZodEnum<{ leading: 'leading'; reviewed: 'reviewed'; unreviewed: 'unreviewed' }>>);
+export type ReviewStatus = 'leading' | 'reviewed' | 'unreviewed';
+
+/** The review status of every locale (locales/status.yaml). */
+export const REVIEW_STATUS: Record<Locale, ReviewStatus> = (() => {
+  const parsed = Status.safeParse(YAML.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'locales', 'status.yaml'), 'utf8')));
+  if (!parsed.success) throw new Error(`locales/status.yaml: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+})();
 
 /**
  * A fresh, synchronously initialised i18next instance with all bundled resources.

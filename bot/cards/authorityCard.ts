@@ -1,7 +1,7 @@
 // The authority card: who handles it, phone numbers, hours and website, as an Adaptive Card or as plain text.
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../locales';
-import type { Authority, AuthorityId, Municipality } from '../../knowledge';
+import { inLocale, type Authority, type AuthorityId, type Municipality } from '../../knowledge';
 
 /** What a card shows about one organisation, with the deployment's municipality filled in. */
 export interface AuthorityView {
@@ -20,11 +20,11 @@ export function authorityView(
 ): AuthorityView {
   const view: AuthorityView = {
     id,
-    name: authority.name[locale],
-    handles: authority.handles[locale],
+    name: inLocale(authority.name, locale),
+    handles: inLocale(authority.handles, locale),
     website: authority.website,
-    phones: authority.phones.map((p) => ({ number: p.number, label: p.label?.[locale] })),
-    hours: authority.hours?.[locale],
+    phones: authority.phones.map((p) => ({ number: p.number, label: p.label ? inLocale(p.label, locale) : undefined })),
+    hours: authority.hours ? inLocale(authority.hours, locale) : undefined,
   };
   if (id !== 'GEMEENTE') return view;
   if (!municipality.name) return { ...view, note: t('card.findMunicipality') };

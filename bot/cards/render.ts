@@ -2,8 +2,8 @@
 import { ActivityTypes, CardFactory, Channels, type Activity, type CardAction } from 'botbuilder';
 import { supportsSuggestedActions } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
-import type { Locale } from '../../locales';
-import type { AuthorityId, Hit, KnowledgeBase, LoadedEntry, Regime } from '../../knowledge';
+import { REVIEW_STATUS, type Locale } from '../../locales';
+import { inLocale, type AuthorityId, type Hit, type KnowledgeBase, type LoadedEntry, type Regime } from '../../knowledge';
 import { AUTHORITIES_MENU } from './menus';
 import { authorityAdaptiveCard, authorityText, authorityView } from './authorityCard';
 
@@ -29,7 +29,8 @@ const CARD_CHANNELS = new Set<string>([
 ]);
 export const supportsCards = (channelId: string) => CARD_CHANNELS.has(channelId);
 
-export interface Offer { title: string; entryId?: string }
+/** A button: `title` is shown; `value` (default: the title) is what a click sends. */
+export interface Offer { title: string; value?: string; entryId?: string }
 
 type Outgoing = Partial<Activity>;
 
@@ -37,7 +38,7 @@ type Outgoing = Partial<Activity>;
 function withOffers(activity: Outgoing, offers: Offer[], channelId: string): Outgoing {
   if (offers.length === 0) return activity;
   if (supportsSuggestedActions(channelId, offers.length)) {
-    const actions: CardAction[] = offers.map((o) => ({ type: 'imBack', title: o.title, value: o.title }));
+    const actions: CardAction[] = offers.map((o) => ({ type: 'imBack', title: o.title, value: o.value ?? o.title }));
     return { ...activity, suggestedActions: { actions, to: [] } };
   }
   const list = offers.map((o, i) => `${i + 1}. ${o.title}`).join('\n');
@@ -54,7 +55,8 @@ function message(text: string, wegwijzer?: WegwijzerChannelData): Outgoing {
 }
 
 const dateFormat = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  // Western digits everywhere, so dates read the same in every script.
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-u-nu-latn`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     .format(new Date(`${iso}T00:00:00Z`));
 
 const sourceLinks = (urls: string[]) =>
@@ -64,21 +66,31 @@ const sourceLinks = (urls: string[]) =>
 export function followUps(entry: LoadedEntry, ctx: RenderContext): Offer[] {
   return entry.related.slice(0, 3).flatMap((id) => {
     const related = ctx.kb.get(id);
-    return related ? [{ title: related.text[ctx.locale].title, entryId: id }] : [];
+    return related ? [{ title: ctx.kb.textOf(related, ctx.locale).text.title, entryId: id }] : [];
   });
 }
 
 /** One answer message: title, answer (regime variant when known), source line, authority card, follow-ups. */
-export function renderAnswer(entry: LoadedEntry, confidence: number, ctx: RenderContext, regime?: Regime): Outgoing {
-  const { kb, locale, t, channelId } = ctx;
+export function renderAnswer(
+  entry: LoadedEntry, confidence: number, ctx: RenderContext, regime?: Regime, locale: Locale = ctx.locale,
+): Outgoing {
+  const { kb, t, channelId } = ctx;
   const answer = kb.answerFor(entry, locale, regime);
-  const parts = [`**${entry.text[locale].title}**`, answer.text.trim()];
+  const parts = [`**${kb.textOf(entry, answer.locale).text.title}**`, answer.text.trim()];
   if (answer.regime) parts.push(`_${t('answer.regimeNote', { regime: t(`regime.${answer.regime}`) })}_`);
-  parts.push(`_${t('answer.source', { sources: sourceLinks(entry.sources), date: dateFormat(entry.reviewed, locale) })}_`);
+  parts.push(`_${t('answer.source', { sources: sourceLinks(entry.sources), date: dateFormat(entry.reviewed, ctx.locale) })}_`);
+  // Dutch is leading: say so when the translation is missing or not yet checked, and offer the Dutch text.
+  const offers = followUps(entry, ctx);
+  if (answer.locale !== locale) {
+    parts.push(`_${t('answer.notTranslated')}_`);
+  } else if (locale === ctx.locale && REVIEW_STATUS[locale] === 'unreviewed') {
+    parts.push(`_${t('answer.unreviewed')}_`);
+    offers.push({ title: t('buttons.showDutch'), value: entry.text.nl.title });
+  }
   const authority = entry.authority === 'NONE' ? null : entry.authority;
   let activity = message(parts.join('\n\n'), { topic: entry.id, authority, confidence });
   if (authority) activity = withAuthority(activity, authority, ctx);
-  return withOffers(activity, followUps(entry, ctx), channelId);
+  return withOffers(activity, offers, channelId);
 }
 
 function withAuthority(activity: Outgoing, id: AuthorityId, ctx: RenderContext): Outgoing {
@@ -93,7 +105,7 @@ function withAuthority(activity: Outgoing, id: AuthorityId, ctx: RenderContext):
 export function renderAuthority(id: AuthorityId, ctx: RenderContext): Outgoing {
   const name = id === 'GEMEENTE' && ctx.kb.municipality.name
     ? ctx.t('card.municipalityName', { name: ctx.kb.municipality.name })
-    : ctx.kb.authority(id).name[ctx.locale];
+    : inLocale(ctx.kb.authority(id).name, ctx.locale);
   const activity = message(ctx.t('authority.intro', { name }), { topic: `authority:${id}`, authority: id, confidence: 1 });
   return withOffers(withAuthority(activity, id, ctx), menuOffers(ctx), ctx.channelId);
 }
@@ -102,7 +114,7 @@ export function renderAuthority(id: AuthorityId, ctx: RenderContext): Outgoing {
 export function menuOffers(ctx: RenderContext): Offer[] {
   const topics = ctx.kb.menu.welcome.flatMap((id) => {
     const entry = ctx.kb.get(id);
-    return entry ? [{ title: entry.text[ctx.locale].title, entryId: id }] : [];
+    return entry ? [{ title: ctx.kb.textOf(entry, ctx.locale).text.title, entryId: id }] : [];
   });
   return [...topics, { title: ctx.t('buttons.person') }];
 }
@@ -110,7 +122,7 @@ export function menuOffers(ctx: RenderContext): Offer[] {
 /** The routing menu: DUO, IND, COA, the gemeente, and "talk to a person". */
 export function routingOffers(ctx: RenderContext): Offer[] {
   return [
-    ...AUTHORITIES_MENU.map((id) => ({ title: ctx.kb.authority(id).short[ctx.locale] })),
+    ...AUTHORITIES_MENU.map((id) => ({ title: inLocale(ctx.kb.authority(id).short, ctx.locale) })),
     { title: ctx.t('buttons.person') },
   ];
 }
@@ -121,8 +133,9 @@ export function renderWelcome(ctx: RenderContext): Outgoing {
   return withOffers(message(text.join('\n\n')), menuOffers(ctx), ctx.channelId);
 }
 
-export function renderMenu(ctx: RenderContext, textKey: 'menu.text' | 'restart.text' = 'menu.text'): Outgoing {
-  const text = textKey === 'menu.text' ? ctx.t('menu.text') : `${ctx.t('restart.text')} ${ctx.t('menu.text')}`;
+/** The menu, optionally after a first line ("starting again", "I now speak your language"). */
+export function renderMenu(ctx: RenderContext, intro?: 'restart.text' | 'language.chosen'): Outgoing {
+  const text = intro ? `${ctx.t(intro)} ${ctx.t('menu.text')}` : ctx.t('menu.text');
   return withOffers(message(text), menuOffers(ctx), ctx.channelId);
 }
 
@@ -138,7 +151,7 @@ export function renderFallback(confidence: number, ctx: RenderContext): Outgoing
 
 /** "Did you mean ...?" with the close candidates as buttons. */
 export function renderChoices(hits: Hit[], confidence: number, ctx: RenderContext): { activity: Outgoing; offers: Offer[] } {
-  const offers = hits.map((h) => ({ title: h.entry.text[ctx.locale].title, entryId: h.entry.id }));
+  const offers = hits.map((h) => ({ title: ctx.kb.textOf(h.entry, ctx.locale).text.title, entryId: h.entry.id }));
   const candidates = hits.map((h) => h.entry.id);
   const activity = message(ctx.t('choose.text'), { topic: 'did-you-mean', authority: null, confidence, candidates });
   return { activity: withOffers(activity, [...offers, { title: ctx.t('buttons.person') }], ctx.channelId), offers };
@@ -146,4 +159,9 @@ export function renderChoices(hits: Hit[], confidence: number, ctx: RenderContex
 
 export function renderText(text: string): Outgoing {
   return message(text);
+}
+
+/** "Which language?" with every supported language, each in its own name. */
+export function renderLanguageChoice(names: { locale: Locale; name: string }[], ctx: RenderContext): Outgoing {
+  return withOffers(message(ctx.t('language.choose')), names.map((n) => ({ title: n.name })), ctx.channelId);
 }

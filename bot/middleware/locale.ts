@@ -2,6 +2,7 @@
 import type { Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { i18n, TFunction } from 'i18next';
 import { isLocale, type Locale } from '../../locales';
+import { detectLocale } from '../../locales/detect';
 import type { UserProfile } from '../state';
 
 const LANGUAGE = Symbol('wegwijzer.language');
@@ -14,16 +15,21 @@ export function supportedLocale(requested: string | undefined): Locale | undefin
   return isLocale(base) ? base : undefined;
 }
 
-/** The turn's locale: an explicit saved choice, else the activity's locale when supported, else the fallback. */
-export function pickLocale(saved: Locale | undefined, activityLocale: string | undefined, fallback: Locale): Locale {
-  return saved ?? supportedLocale(activityLocale) ?? fallback;
+/**
+ * The turn's locale: an explicit saved choice; else the activity's locale when supported (`ar-SY` → `ar`);
+ * else the language the message is written in, when the detector is sure (never for short messages);
+ * else the fallback (Dutch by default).
+ */
+export function pickLocale(saved: Locale | undefined, activityLocale: string | undefined, text: string | undefined, fallback: Locale): Locale {
+  return saved ?? supportedLocale(activityLocale) ?? (text ? detectLocale(text) : undefined) ?? fallback;
 }
 
 export function localeMiddleware(i18next: i18n, profile: StatePropertyAccessor<UserProfile>, fallback: Locale): Middleware {
   return {
     async onTurn(context, next) {
       const saved = (await profile.get(context, {}))?.locale;
-      setLanguage(context, i18next, pickLocale(saved, context.activity.locale, fallback));
+      const text = typeof context.activity.text === 'string' ? context.activity.text : undefined;
+      setLanguage(context, i18next, pickLocale(saved, context.activity.locale, text, fallback));
       await next();
     },
   };

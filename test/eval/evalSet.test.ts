@@ -8,7 +8,8 @@ const kb = loadKnowledgeBase();
 
 test.each(LOCALES)('the %s eval set has enough questions, 10%% out of scope, and valid topics and authorities', (locale) => {
   const items = loadEvalSet(locale);
-  expect(items.length).toBeGreaterThanOrEqual(125);
+  // nl and en: 125+ each (250+ together); every other locale 40+, written as native speakers ask.
+  expect(items.length).toBeGreaterThanOrEqual(locale === 'nl' || locale === 'en' ? 125 : 40);
   const outOfScope = items.filter((i) => i.topic === null);
   expect(outOfScope.length / items.length).toBeGreaterThanOrEqual(0.1);
   for (const item of items) {
@@ -26,7 +27,9 @@ test('no eval question appears verbatim in the content (titles or question varia
   const content = new Map<string, string>();
   for (const entry of kb.entries) {
     for (const locale of LOCALES) {
-      for (const text of [entry.text[locale].title, ...entry.text[locale].questions]) content.set(fold(text), entry.id);
+      const text = entry.text[locale];
+      if (!text) continue;
+      for (const phrase of [text.title, ...text.questions]) content.set(fold(phrase), entry.id);
     }
   }
   const verbatim = LOCALES.flatMap((locale) => loadEvalSet(locale)
@@ -35,8 +38,8 @@ test('no eval question appears verbatim in the content (titles or question varia
   expect(verbatim).toEqual([]);
 });
 
-test('every topic of the knowledge base is asked at least once in each locale', () => {
-  for (const locale of LOCALES) {
+test('every topic of the knowledge base is asked at least once in Dutch and in English', () => {
+  for (const locale of ['nl', 'en'] as const) {
     const asked = new Set(loadEvalSet(locale).map((i) => i.topic));
     expect(kb.entries.map((e) => e.id).filter((id) => !asked.has(id))).toEqual([]);
   }

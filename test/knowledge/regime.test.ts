@@ -22,12 +22,12 @@ test('without a known regime the base answer (both laws briefly) is used', () =>
 
 test('with a known regime the variant for that regime is used, in the user\'s language', () => {
   const entry = kb.get('exam-costs')!;
-  expect(kb.answerFor(entry, 'en', 'wi2013')).toEqual({ text: entry.variants!.wi2013!.en, regime: 'wi2013' });
+  expect(kb.answerFor(entry, 'en', 'wi2013')).toEqual({ text: entry.variants!.wi2013!.en, regime: 'wi2013', locale: 'en' });
   expect(kb.answerFor(entry, 'nl', 'wi2021').text).toContain('€ 250');
   expect(kb.answerFor(entry, 'nl', 'wi2021').text).not.toContain('€ 300');
 });
 
 test('an entry without variants ignores the regime', () => {
   const entry = kb.entries.find((e) => !e.variants)!;
-  expect(kb.answerFor(entry, 'nl', 'wi2013')).toEqual({ text: entry.text.nl.answer });
+  expect(kb.answerFor(entry, 'nl', 'wi2013')).toEqual({ text: entry.text.nl.answer, locale: 'nl' });
 });

@@ -1,0 +1,70 @@
+// `npm run kb:merge-translations -- <locale>`: moves translations from knowledge/staging/<locale>/<id>.yaml
+// into the entries, beside the Dutch and English text, so a reviewer sees them side by side.
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML, { isMap, isScalar, isSeq, Scalar } from 'yaml';
+import { z } from 'zod';
+import { isLocale } from '../locales';
+import { loadEntries } from '../knowledge/load';
+import { ENTRIES_DIR, KNOWLEDGE_DIR } from '../knowledge/paths';
+import { REGIMES } from '../knowledge/schema';
+import { fold } from '../knowledge/normalize';
+
+const Staged = z.strictObject({
+  id: z.string(),
+  locale: z.string(),
+  text: z.strictObject({
+    title: z.string().min(1),
+    answer: z.string().min(1),
+    questions: z.array(z.string().min(1)).min(4),
+    keywords: z.array(z.union([z.string(), z.number()]).transform(String)).min(4),
+  }),
+  variants: z.partialRecord(z.enum(REGIMES), z.string().min(1)).optional(),
+});
+
+const block = (text: string) => Object.assign(new Scalar(text.trimEnd() + '\n'), { type: Scalar.BLOCK_LITERAL });
+
+/**
+ * Merges one staged translation into its entry file; returns the entry file. A question variant already used
+ * by another entry in that locale (`seen`) is dropped, since search needs each variant to name one entry.
+ */
+export function mergeOne(stagedFile: string, entryFiles: Map<string, string>, seen: Set<string>): string {
+  const staged = Staged.parse(YAML.parse(fs.readFileSync(stagedFile, 'utf8')));
+  staged.text.questions = staged.text.questions.filter((q) => !seen.has(fold(q)));
+  for (const q of staged.text.questions) seen.add(fold(q));
+  const file = entryFiles.get(staged.id);
+  if (!file) throw new Error(`${stagedFile}: no entry has id "${staged.id}"`);
+  const doc = YAML.parseDocument(fs.readFileSync(file, 'utf8'));
+  const locale = staged.locale;
+  const text = doc.createNode({ title: staged.text.title, answer: '', questions: staged.text.questions, keywords: staged.text.keywords });
+  if (!isMap(text)) throw new Error('unexpected YAML node');
+  for (const pair of text.items) {
+    if (!isScalar(pair.key)) continue;
+    if (pair.key.value === 'answer') pair.value = block(staged.text.answer);
+    if (pair.key.value === 'keywords' && isSeq(pair.value)) pair.value.flow = true;
+  }
+  doc.setIn(['text', locale], text);
+  for (const regime of REGIMES) {
+    const variant = staged.variants?.[regime];
+    if (variant && doc.hasIn(['variants', regime])) doc.setIn(['variants', regime, locale], block(variant));
+  }
+  fs.writeFileSync(file, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
+  return file;
+}
+
+function main(): void {
+  const locale = process.argv[2];
+  if (!isLocale(locale)) throw new Error('usage: npm run kb:merge-translations -- <locale>');
+  const stagingDir = path.join(KNOWLEDGE_DIR, 'staging', locale);
+  const entryFiles = new Map(fs.readdirSync(ENTRIES_DIR, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.yaml'))
+    .map((d) => [path.basename(d.name, '.yaml'), path.join(d.parentPath, d.name)] as const));
+  const staged = fs.readdirSync(stagingDir).filter((f) => f.endsWith('.yaml')).sort();
+  const seen = new Set<string>();
+  for (const name of staged) mergeOne(path.join(stagingDir, name), entryFiles, seen);
+  loadEntries();
+  for (const name of staged) fs.rmSync(path.join(stagingDir, name));
+  console.log(`merged ${staged.length} ${locale} translations; all entries still load`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,43 @@
+// Locale resolution: saved choice, then the channel's locale, then detection of longer messages, then Dutch.
+import { detectLocale } from '../../locales/detect';
+import { pickLocale, supportedLocale } from '../../bot/middleware/locale';
+import { fold } from '../../knowledge/normalize';
+
+test.each([
+  ['Hoe schrijf ik me in voor het inburgeringsexamen?', 'nl'],
+  ['How do I register for the integration exam?', 'en'],
+  ['Entegrasyon sınavına nasıl kayıt olurum?', 'tr'],
+  ['كيف أسجل في امتحان الاندماج؟', 'ar'],
+  ['چگونه برای امتحان ادغام ثبت نام کنم؟', 'fa'],
+  ['Sidee baan isku diiwaangeliyaa imtixaanka is-dhexgalka?', 'so'],
+  ['ንፈተና ምውህሃድ ከመይ ጌረ ክምዝገብ እኽእል?', 'ti'],
+  ['Як зареєструватися на іспит з інтеграції?', 'uk'],
+])('"%s" is detected as %s', (text, locale) => {
+  expect(detectLocale(text)).toBe(locale);
+});
+
+test.each(['hallo', 'DUO', 'boete', 'ok dank je', '12345'])('a short message ("%s") is not detected, so it never flips the language', (text) => {
+  expect(detectLocale(text)).toBeUndefined();
+});
+
+test('a Dutch word inside an Arabic sentence does not change the detected language', () => {
+  expect(detectLocale('ما هي قيمة lening من DUO للاندماج؟')).toBe('ar');
+});
+
+test('resolution order: saved choice, then channel locale, then detection, then the default', () => {
+  expect(pickLocale('ar', 'en-US', 'Hoe schrijf ik me in voor het examen?', 'nl')).toBe('ar');
+  expect(pickLocale(undefined, 'ar-SY', 'How do I register for the exam?', 'nl')).toBe('ar');
+  expect(pickLocale(undefined, 'fr-FR', 'How do I register for the integration exam?', 'nl')).toBe('en');
+  expect(pickLocale(undefined, undefined, 'hallo', 'nl')).toBe('nl');
+  expect(supportedLocale('uk-UA')).toBe('uk');
+  expect(supportedLocale('ru-RU')).toBeUndefined();
+});
+
+test('Arabic and Persian letter forms, harakat, tatweel and zero-width joiners are folded', () => {
+  expect(fold('مَا هِيَ قِيمَةُ')).toBe(fold('ما هي قيمه'));
+  expect(fold('أإآا')).toBe('اااا');
+  expect(fold('کی')).toBe(fold('كي'));
+  expect(fold('ـــامتحانـــ')).toBe('امتحان');
+  expect(fold('می‌خواهم')).toBe('ميخواهم');
+  expect(fold('۱۲٣')).toBe('123');
+});
