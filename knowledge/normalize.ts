@@ -50,6 +50,15 @@ export function terms(text: string, lexicon: Lexicon, vocabulary?: ReadonlySet<s
   return out;
 }
 
+/** A known variant or synonym → its canonical term; else the word without a clitic prefix ("الامتحان" → "امتحان"). */
 function canonical(word: string, lexicon: Lexicon): string {
-  return lexicon.canonical.get(word) ?? word;
+  const direct = lexicon.canonical.get(word);
+  if (direct) return direct;
+  for (const prefix of lexicon.prefixes) {
+    if (word.startsWith(prefix) && [...word].length - [...prefix].length >= lexicon.minStem) {
+      const stem = word.slice(prefix.length);
+      return lexicon.canonical.get(stem) ?? stem;
+    }
+  }
+  return word;
 }
