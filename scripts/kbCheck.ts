@@ -39,6 +39,23 @@ export function longAnswers(entries: LoadedEntry[], max = MAX_ANSWER_WORDS): str
   });
 }
 
+/**
+ * Translations that are missing (`text.<locale>`, or a regime variant in a locale the entry is translated
+ * into). For national entries this fails the check; a deployment's overlay may be Dutch-only (then the bot
+ * shows the Dutch text with a notice), so there it is reported but does not fail.
+ */
+export function missingTranslations(entries: LoadedEntry[]): { failures: string[]; warnings: string[] } {
+  const failures: string[] = [];
+  const warnings: string[] = [];
+  for (const e of entries) {
+    const missing = LOCALES.filter((l) => !e.text[l]);
+    if (missing.length === 0) continue;
+    const line = `${path.relative(PROJECT_ROOT, e.file)} (entry "${e.id}"): field text: no translation in ${missing.join(', ')}`;
+    (e.origin === 'overlay' ? warnings : failures).push(line);
+  }
+  return { failures, warnings };
+}
+
 /** Entries per area (rows) and authority (columns), as a markdown table. */
 export function coverageTable(entries: LoadedEntry[]): string {
   const areas = [...new Set(entries.map((e) => e.area))].sort();
@@ -65,15 +82,17 @@ function main(): void {
     }
     throw error;
   }
-  const stale = [...staleEntries(entries), ...longAnswers(entries)];
+  const translations = missingTranslations(entries);
+  const stale = [...staleEntries(entries), ...longAnswers(entries), ...translations.failures];
   console.log(coverageTable(entries));
+  if (translations.warnings.length) console.log(`\nLocal entries shown in Dutch for now:\n${translations.warnings.join('\n')}`);
   if (stale.length) {
     console.error(`\nkb:check failed:\n${stale.join('\n')}`);
     process.exit(1);
   }
   const local = entries.filter((e) => e.origin === 'overlay').length;
   if (overlayDir) console.log(`\nOverlay ${path.relative(process.cwd(), overlayDir)}: ${local} local entries (overrides and additions)`);
-  console.log(`\nkb:check: ${entries.length} entries OK (schema, https sources, review dates, answer length, related ids, unique questions, authorities)`);
+  console.log(`\nkb:check: ${entries.length} entries OK (schema, https sources, review dates, answer length, translations in all locales, related ids, unique questions, authorities)`);
 }
 
 if (require.main === module) main();

@@ -1,6 +1,6 @@
 // The content checks that run in `npm run kb:check`.
 import { loadKnowledgeBase } from '../../knowledge';
-import { coverageTable, longAnswers, staleEntries } from '../../scripts/kbCheck';
+import { coverageTable, longAnswers, missingTranslations, staleEntries } from '../../scripts/kbCheck';
 
 const entries = loadKnowledgeBase().entries;
 
@@ -29,4 +29,13 @@ test('answers stay short enough to read on a phone', () => {
   const [first] = entries;
   const long = { ...first!, text: { ...first!.text, en: { ...first!.text.en, answer: 'word '.repeat(131) } } };
   expect(longAnswers([long])[0]).toMatch(/field text\.en\.answer: 131 words; at most 130/);
+});
+
+test('every national entry is translated into every locale; a missing one fails, in an overlay it only warns', () => {
+  expect(missingTranslations(entries)).toEqual({ failures: [], warnings: [] });
+  const [first] = entries;
+  const { ar: _ar, ...withoutArabic } = first!.text;
+  const untranslated = { ...first!, text: withoutArabic as typeof first.text };
+  expect(missingTranslations([untranslated]).failures[0]).toMatch(/field text: no translation in ar$/);
+  expect(missingTranslations([{ ...untranslated, origin: 'overlay' }]).warnings).toHaveLength(1);
 });
