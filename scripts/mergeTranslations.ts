@@ -52,9 +52,56 @@ export function mergeOne(stagedFile: string, entryFiles: Map<string, string>, se
   return file;
 }
 
+const StagedPhrasings = z.strictObject({
+  id: z.string(),
+  questions: z.array(z.string().min(2)).default([]),
+  keywords: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+});
+
+/**
+ * Adds extra question variants and keywords in `locale` to one entry (from knowledge/staging-variants/).
+ * Variants that another entry already has in that locale are skipped.
+ */
+export function mergePhrasings(stagedFile: string, entryFiles: Map<string, string>, locale: string, seen: Map<string, string>): number {
+  const staged = StagedPhrasings.parse(YAML.parse(fs.readFileSync(stagedFile, 'utf8')));
+  const file = entryFiles.get(staged.id);
+  if (!file) throw new Error(`${stagedFile}: no entry has id "${staged.id}"`);
+  const doc = YAML.parseDocument(fs.readFileSync(file, 'utf8'));
+  const questions = doc.getIn(['text', locale, 'questions'], true);
+  const keywords = doc.getIn(['text', locale, 'keywords'], true);
+  if (!isSeq(questions) || !isSeq(keywords)) throw new Error(`${file}: no text.${locale} to add to`);
+  let added = 0;
+  for (const q of staged.questions) {
+    const key = fold(q);
+    if (seen.has(key)) continue;
+    seen.set(key, staged.id);
+    questions.add(doc.createNode(q));
+    added++;
+  }
+  const known = new Set(keywords.items.map((k) => fold(String(isScalar(k) ? k.value : k))));
+  for (const k of staged.keywords) if (!known.has(fold(k))) { keywords.add(doc.createNode(k)); known.add(fold(k)); }
+  fs.writeFileSync(file, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
+  return added;
+}
+
 function main(): void {
   const locale = process.argv[2];
-  if (!isLocale(locale)) throw new Error('usage: npm run kb:merge-translations -- <locale>');
+  if (!isLocale(locale)) throw new Error('usage: npm run kb:merge-translations -- <locale> [--phrasings]');
+  if (process.argv.includes('--phrasings')) {
+    const dir = path.join(KNOWLEDGE_DIR, 'staging-variants', locale);
+    const entryFiles = new Map(fs.readdirSync(ENTRIES_DIR, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && d.name.endsWith('.yaml'))
+      .map((d) => [path.basename(d.name, '.yaml'), path.join(d.parentPath, d.name)] as const));
+    const seen = new Map<string, string>();
+    for (const e of loadEntries()) for (const q of [e.text[locale]?.title ?? '', ...(e.text[locale]?.questions ?? [])]) seen.set(fold(q), e.id);
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+    let added = 0;
+    for (const name of files) added += mergePhrasings(path.join(dir, name), entryFiles, locale, seen);
+    loadEntries();
+    for (const name of files) fs.rmSync(path.join(dir, name));
+    console.log(`added ${added} ${locale} question variants to ${files.length} entries; all entries still load`);
+    return;
+  }
   const stagingDir = path.join(KNOWLEDGE_DIR, 'staging', locale);
   const entryFiles = new Map(fs.readdirSync(ENTRIES_DIR, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && d.name.endsWith('.yaml'))
