@@ -92,3 +92,13 @@ test('entries in several areas load with their area', () => {
   const dir = folderWith({ 'one/entry-a.yaml': variant('entry-a', 'A'), 'two/entry-b.yaml': variant('entry-b', 'B') });
   expect(loadEntries(dir).map((e) => [e.id, e.area])).toEqual([['entry-a', 'one'], ['entry-b', 'two']]);
 });
+
+test('every authority card is translated into every locale', () => {
+  const authorities = loadAuthorities();
+  const { LOCALES } = jest.requireActual('../../locales') as typeof import('../../locales');
+  for (const [id, a] of Object.entries(authorities)) {
+    for (const field of [a.short, a.name, a.handles, ...(a.hours ? [a.hours] : []), ...a.phones.flatMap((p) => (p.label ? [p.label] : []))]) {
+      expect([id, LOCALES.filter((l) => !field[l])]).toEqual([id, []]);
+    }
+  }
+});
