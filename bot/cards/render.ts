@@ -116,7 +116,7 @@ export function menuOffers(ctx: RenderContext): Offer[] {
     const entry = ctx.kb.get(id);
     return entry ? [{ title: ctx.kb.textOf(entry, ctx.locale).text.title, entryId: id }] : [];
   });
-  return [...topics, { title: ctx.t('buttons.person') }];
+  return [...topics, { title: ctx.t('buttons.person') }, { title: ctx.t('buttons.language') }];
 }
 
 /** The routing menu: DUO, IND, COA, the gemeente, and "talk to a person". */

@@ -74,3 +74,11 @@ describe('switching language', () => {
     expect(replies[0]!.suggestedActions.actions.length).toBe(8);
   });
 });
+
+test('the menu has a language button that opens the language choice', async () => {
+  const welcome = await greet('menu-lang', 'nl-NL');
+  const button = welcome.replies[0]!.suggestedActions.actions.at(-1);
+  expect(button.title).toBe('Taal / Language');
+  const { replies } = await say('menu-lang', button.value, 'nl-NL');
+  expect(replies[0]!.suggestedActions.actions.map((a: { title: string }) => a.title)).toContain('العربية');
+});
