@@ -76,9 +76,16 @@ describe('switching language', () => {
 });
 
 test('the menu has a language button that opens the language choice', async () => {
-  const welcome = await greet('menu-lang', 'nl-NL');
+  // Another user: language choices are saved per user, and user-1 chose Tigrinya above.
+  const from = { id: 'user-menu', role: 'user' };
+  const welcome = await post(bot, channel, emulatorActivity(channel, {
+    type: 'conversationUpdate', conversation: { id: 'menu-lang' }, locale: 'nl-NL', from,
+    membersAdded: [{ id: 'user-menu' }, { id: 'bot-1' }],
+  }));
   const button = welcome.replies[0]!.suggestedActions.actions.at(-1);
   expect(button.title).toBe('Taal / Language');
-  const { replies } = await say('menu-lang', button.value, 'nl-NL');
+  const { replies } = await post(bot, channel, emulatorActivity(channel, {
+    conversation: { id: 'menu-lang' }, text: button.value, locale: 'nl-NL', from,
+  }));
   expect(replies[0]!.suggestedActions.actions.map((a: { title: string }) => a.title)).toContain('العربية');
 });
