@@ -12,7 +12,9 @@ export interface Lexicon {
   canonical: ReadonlyMap<string, string>;
   /** Clitic prefixes stripped before matching (Arabic "ال", Tigrinya "ክ"/"ዝ"), longest first. */
   prefixes: readonly string[];
-  /** Letters that must remain after a prefix is stripped. */
+  /** Inflection endings stripped before matching (Ukrainian "іспиту" → "іспит"), longest first. */
+  suffixes: readonly string[];
+  /** Letters that must remain after a prefix or suffix is stripped. */
   minStem: number;
 }
 
@@ -20,6 +22,7 @@ const LexiconFile = z.strictObject({
   stopwords: z.array(z.string().min(1)),
   synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
   prefixes: z.array(z.string().min(1)).default([]),
+  suffixes: z.array(z.string().min(1)).default([]),
   minStem: z.number().int().min(1).default(3),
 });
 
@@ -30,13 +33,15 @@ export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<
     const file = path.join(dir, `${locale}.yaml`);
     const parsed = LexiconFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
     if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-    result[locale] = buildLexicon(parsed.data.stopwords, parsed.data.synonyms, parsed.data.prefixes, parsed.data.minStem);
+    result[locale] = buildLexicon(parsed.data.stopwords, parsed.data.synonyms, parsed.data.prefixes, parsed.data.minStem, parsed.data.suffixes);
   }
   return result;
 }
 
 /** Builds a lexicon from plain lists; folding is done here so the data files may use accents. */
-export function buildLexicon(stopwords: string[], synonyms: Record<string, string[]>, prefixes: string[] = [], minStem = 3): Lexicon {
+export function buildLexicon(
+  stopwords: string[], synonyms: Record<string, string[]>, prefixes: string[] = [], minStem = 3, suffixes: string[] = [],
+): Lexicon {
   const foldWord = (w: string) => w.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().trim();
   const canonical = new Map<string, string>();
   for (const [term, variants] of Object.entries(synonyms)) {
@@ -46,5 +51,6 @@ export function buildLexicon(stopwords: string[], synonyms: Record<string, strin
     }
   }
   const folded = [...new Set(prefixes.map(foldWord))].sort((a, b) => b.length - a.length);
-  return { stopwords: new Set(stopwords.map(foldWord)), canonical, prefixes: folded, minStem };
+  const endings = [...new Set(suffixes.map(foldWord))].sort((a, b) => b.length - a.length);
+  return { stopwords: new Set(stopwords.map(foldWord)), canonical, prefixes: folded, suffixes: endings, minStem };
 }

@@ -44,21 +44,26 @@ export function terms(text: string, lexicon: Lexicon, vocabulary?: ReadonlySet<s
         continue;
       }
     }
+    // A stopword is dropped as written, before prefix stripping could turn it into another word.
+    if (lexicon.stopwords.has(word)) continue;
     const term = canonical(word, lexicon);
     if (!lexicon.stopwords.has(term)) out.push(term);
   }
   return out;
 }
 
-/** A known variant or synonym → its canonical term; else the word without a clitic prefix ("الامتحان" → "امتحان"). */
+/**
+ * A known variant or synonym → its canonical term; else the word without a clitic prefix ("الامتحان" →
+ * "امتحان") and an inflection ending ("іспиту" → "іспит"), as the locale's lexicon lists them.
+ */
 function canonical(word: string, lexicon: Lexicon): string {
   const direct = lexicon.canonical.get(word);
   if (direct) return direct;
-  for (const prefix of lexicon.prefixes) {
-    if (word.startsWith(prefix) && [...word].length - [...prefix].length >= lexicon.minStem) {
-      const stem = word.slice(prefix.length);
-      return lexicon.canonical.get(stem) ?? stem;
-    }
-  }
-  return word;
+  let stem = word;
+  const long = (rest: string) => [...rest].length >= lexicon.minStem;
+  const prefix = lexicon.prefixes.find((p) => stem.startsWith(p) && long(stem.slice(p.length)));
+  if (prefix) stem = stem.slice(prefix.length);
+  const suffix = lexicon.suffixes.find((s) => stem.endsWith(s) && long(stem.slice(0, -s.length)));
+  if (suffix) stem = stem.slice(0, -suffix.length);
+  return lexicon.canonical.get(stem) ?? stem;
 }
