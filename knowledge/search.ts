@@ -277,7 +277,7 @@ function bestVariant(index: LocaleIndex, id: string, resolved: ResolvedTerm[]): 
 
 /** Sentences that ask something: end in "?", or the last sentence when none does. */
 const MIN_QUESTION_WORDS = 5;
-const SENTENCE = /[^.!?؟]+[.!?؟]*/g;
+const SENTENCE = /[^.!?؟።፧]+[.!?؟።፧]*/g;
 
 /**
  * The whole message, plus — for a long message that tells a story first — the question sentence(s) alone,
@@ -286,7 +286,7 @@ const SENTENCE = /[^.!?؟]+[.!?؟]*/g;
 export function questionParts(query: string): { text: string; factor: number }[] {
   const sentences = (query.match(SENTENCE) ?? []).map((s) => s.trim()).filter((s) => s.length > 0);
   if (sentences.length < 2) return [{ text: query, factor: 1 }];
-  const asking = sentences.filter((s) => /[?؟]$/.test(s));
+  const asking = sentences.filter((s) => /[?؟፧]$/.test(s));
   const question = (asking.length ? asking : sentences.slice(-1)).join(' ');
   // "Is that allowed?" means nothing without the story before it.
   if (question.split(/\s+/).length < MIN_QUESTION_WORDS) return [{ text: query, factor: 1 }];
