@@ -44,8 +44,8 @@ interface LocaleIndex {
    */
   postings: Map<string, Map<string, { centrality: number; direct: boolean }>>;
   tokenize: (text: string) => string[];
-  /** Per entry, the term sets of its title and each question variant, for phrase-level similarity. */
-  variants: Map<string, ReadonlySet<string>[]>;
+  /** Per entry, the term sets of its title and each question variant (with their idf norm), for phrase-level similarity. */
+  variants: Map<string, { words: ReadonlySet<string>; norm: number }[]>;
 }
 
 /**
@@ -67,7 +67,7 @@ function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoTh
   const tokenize = (text: string) => terms(text, lexicon, known).map((w) => aliases.get(w) ?? w);
 
   const postings = new Map<string, Map<string, { centrality: number; direct: boolean }>>();
-  const variants = new Map<string, ReadonlySet<string>[]>();
+  const variantWords = new Map<string, ReadonlySet<string>[]>();
   const total = FIELD_WEIGHTS.title + FIELD_WEIGHTS.questions + FIELD_WEIGHTS.keywords;
   entries.forEach((entry, i) => {
     const t = texts[i]!;
@@ -76,7 +76,7 @@ function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoTh
       ...t.questions.map((q): [Set<string>, number] => [new Set(tokenize(q)), FIELD_WEIGHTS.questions / t.questions.length]),
       [new Set(tokenize(t.keywords.join(' '))), FIELD_WEIGHTS.keywords],
     ];
-    variants.set(entry.id, weighted.slice(0, -1).map(([words]) => words));
+    variantWords.set(entry.id, weighted.slice(0, -1).map(([words]) => words));
     const focus = new Map<string, number>();
     const direct = new Set(weighted.flatMap(([words]) => [...words]));
     for (const [words, weight] of weighted) {
@@ -96,18 +96,30 @@ function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoTh
     const d = postings.get(term)?.size ?? 0;
     return Math.log(1 + (n - d + 0.5) / (d + 0.5));
   };
-  const byFirst = new Map<string, string[]>();
-  for (const w of known) if (w.length >= 4) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w]);
-  const vocabulary = new Map([...byFirst].map(([letter, words]) => [letter, new Fuse(words, {
+  const variants = new Map([...variantWords].map(([id, sets]) => [id, sets.map((words) => ({
+    words, norm: Math.sqrt([...words].reduce((sum, w) => sum + idf(w) ** 2, 0)),
+  }))]));
+  const vocabulary = new Map([...byFirstLetter(known, 4)].map(([letter, words]) => [letter, new Fuse(words, {
     includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3,
   })]));
   return { vocabulary, known, idf, postings, tokenize, variants };
 }
 
+/** Words of at least `minLength` letters grouped by first letter (typos rarely change the first letter). */
+function byFirstLetter(words: Iterable<string>, minLength: number): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const w of words) {
+    if (w.length < minLength) continue;
+    const group = groups.get(w[0]!);
+    if (group) group.push(w);
+    else groups.set(w[0]!, [w]);
+  }
+  return groups;
+}
+
 /** Rare words (seen at most twice) one edit from a word seen at least three times as often → that word. */
 function spellingAliases(counts: ReadonlyMap<string, number>): Map<string, string> {
-  const byFirst = new Map<string, string[]>();
-  for (const w of counts.keys()) if (w.length >= 5) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w]);
+  const byFirst = byFirstLetter(counts.keys(), 5);
   const aliases = new Map<string, string>();
   for (const [word, count] of counts) {
     if (count > 2 || word.length < 6 || /\d/.test(word)) continue;
@@ -209,6 +221,7 @@ export function createSearch(
         centralities.set(id, (centralities.get(id) ?? 0) + w * centrality);
       }
     }
+    const vector = queryVector(resolved);
     return [...evidence].map(([id, covered]) => {
       // Share of the question the entry covers; a long message full of context still counts when the
       // entry covers enough of its distinctive words.
@@ -217,7 +230,7 @@ export function createSearch(
       // Ties (both entries cover everything) go to the entry the words are most central to.
       const centrality = centralities.get(id)! / covered;
       const base = (1 - focusWeight) * coverage + focusWeight * focus * Math.min(1, coverage * 1.5);
-      const similar = bestVariant(index, id, resolved);
+      const similar = bestVariant(index, id, vector);
       const confidence = 0.97 * ((1 - variantWeight) * base + variantWeight * similar) + 0.03 * Math.min(1, centrality);
       return { entry: byId.get(id)!, confidence: round(confidence), matchedLocale: locale };
     });
@@ -251,26 +264,27 @@ export function createSearch(
   };
 }
 
+/** The question as an idf-weighted word vector, with its norm, for `bestVariant`. */
+function queryVector(resolved: ResolvedTerm[]): { weights: Map<string, number>; norm: number } {
+  const weights = new Map<string, number>();
+  for (const r of resolved) weights.set(r.term, Math.max(weights.get(r.term) ?? 0, r.weight * (r.quality || 1)));
+  return { weights, norm: Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0)) };
+}
+
 /**
  * The similarity (0..1, idf-weighted cosine of word sets) between the question and the entry's closest title
  * or question variant: "how much does the exam cost" is closer to one variant than to the entry as a whole.
  */
-function bestVariant(index: LocaleIndex, id: string, resolved: ResolvedTerm[]): number {
-  const query = new Map<string, number>();
-  for (const r of resolved) query.set(r.term, Math.max(query.get(r.term) ?? 0, r.weight * (r.quality || 1)));
-  let queryNorm = 0;
-  for (const w of query.values()) queryNorm += w * w;
+function bestVariant(index: LocaleIndex, id: string, query: { weights: Map<string, number>; norm: number }): number {
   let best = 0;
-  for (const words of index.variants.get(id) ?? []) {
+  for (const { words, norm } of index.variants.get(id) ?? []) {
+    if (norm === 0 || query.norm === 0) continue;
     let dot = 0;
-    let norm = 0;
     for (const w of words) {
-      const weight = index.idf(w);
-      norm += weight * weight;
-      const q = query.get(w);
-      if (q !== undefined) dot += q * weight;
+      const q = query.weights.get(w);
+      if (q !== undefined) dot += q * index.idf(w);
     }
-    if (norm > 0 && queryNorm > 0) best = Math.max(best, dot / Math.sqrt(norm * queryNorm));
+    best = Math.max(best, dot / (norm * query.norm));
   }
   return best;
 }
