@@ -89,9 +89,9 @@ export class KnowledgeBase {
    * user's regime is known.
    */
   answerFor(entry: LoadedEntry, locale: Locale, regime?: Regime): { text: string; regime?: Regime; locale: Locale } {
-    const shown = this.textOf(entry, locale).locale;
+    const { text, locale: shown } = this.textOf(entry, locale);
     const variant = regime ? entry.variants?.[regime]?.[shown] : undefined;
-    return variant ? { text: variant, regime, locale: shown } : { text: this.textOf(entry, shown).text.answer, locale: shown };
+    return variant ? { text: variant, regime, locale: shown } : { text: text.answer, locale: shown };
   }
 }
 

@@ -33,7 +33,8 @@ function formatIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-function listYamlFiles(dir: string): string[] {
+/** Every `.yaml` file under `dir`, sorted. */
+export function listYamlFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) throw new KnowledgeError(`${shown(dir)}: knowledge folder not found`);
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && d.name.endsWith('.yaml'))

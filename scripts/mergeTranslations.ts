@@ -5,7 +5,7 @@ import path from 'node:path';
 import YAML, { isMap, isScalar, isSeq, Scalar } from 'yaml';
 import { z } from 'zod';
 import { isLocale } from '../locales';
-import { loadEntries } from '../knowledge/load';
+import { listYamlFiles, loadEntries } from '../knowledge/load';
 import { ENTRIES_DIR, KNOWLEDGE_DIR } from '../knowledge/paths';
 import { REGIMES } from '../knowledge/schema';
 import { fold } from '../knowledge/normalize';
@@ -87,31 +87,25 @@ export function mergePhrasings(stagedFile: string, entryFiles: Map<string, strin
 function main(): void {
   const locale = process.argv[2];
   if (!isLocale(locale)) throw new Error('usage: npm run kb:merge-translations -- <locale> [--phrasings]');
-  if (process.argv.includes('--phrasings')) {
-    const dir = path.join(KNOWLEDGE_DIR, 'staging-variants', locale);
-    const entryFiles = new Map(fs.readdirSync(ENTRIES_DIR, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile() && d.name.endsWith('.yaml'))
-      .map((d) => [path.basename(d.name, '.yaml'), path.join(d.parentPath, d.name)] as const));
+  const phrasings = process.argv.includes('--phrasings');
+  const entryFiles = new Map(listYamlFiles(ENTRIES_DIR).map((file) => [path.basename(file, '.yaml'), file] as const));
+  const dir = path.join(KNOWLEDGE_DIR, phrasings ? 'staging-variants' : 'staging', locale);
+  const staged = listYamlFiles(dir);
+  let merge: (file: string) => number;
+  if (phrasings) {
     const seen = new Map<string, string>();
     for (const e of loadEntries()) for (const q of [e.text[locale]?.title ?? '', ...(e.text[locale]?.questions ?? [])]) seen.set(fold(q), e.id);
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-    let added = 0;
-    for (const name of files) added += mergePhrasings(path.join(dir, name), entryFiles, locale, seen);
-    loadEntries();
-    for (const name of files) fs.rmSync(path.join(dir, name));
-    console.log(`added ${added} ${locale} question variants to ${files.length} entries; all entries still load`);
-    return;
+    merge = (file) => mergePhrasings(file, entryFiles, locale, seen);
+  } else {
+    const seen = new Set<string>();
+    merge = (file) => (mergeOne(file, entryFiles, seen), 1);
   }
-  const stagingDir = path.join(KNOWLEDGE_DIR, 'staging', locale);
-  const entryFiles = new Map(fs.readdirSync(ENTRIES_DIR, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.yaml'))
-    .map((d) => [path.basename(d.name, '.yaml'), path.join(d.parentPath, d.name)] as const));
-  const staged = fs.readdirSync(stagingDir).filter((f) => f.endsWith('.yaml')).sort();
-  const seen = new Set<string>();
-  for (const name of staged) mergeOne(path.join(stagingDir, name), entryFiles, seen);
+  const count = staged.reduce((sum, file) => sum + merge(file), 0);
   loadEntries();
-  for (const name of staged) fs.rmSync(path.join(stagingDir, name));
-  console.log(`merged ${staged.length} ${locale} translations; all entries still load`);
+  for (const file of staged) fs.rmSync(file);
+  console.log(phrasings
+    ? `added ${count} ${locale} question variants to ${staged.length} entries; all entries still load`
+    : `merged ${count} ${locale} translations; all entries still load`);
 }
 
 if (require.main === module) main();
