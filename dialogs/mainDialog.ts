@@ -84,7 +84,8 @@ export class MainDialog extends ComponentDialog {
       const offered = (await this.deps.state.conversationData.get(context, {})).lastChoices ?? [];
       const picked = offered[routed.index];
       if (picked !== undefined) {
-        await (picked ? this.answerEntry(context, picked, 1, ctx) : this.answerEntry(context, this.deps.kb.menu.person, 1, ctx));
+        // An empty id stands for the "talk to a person" choice.
+        await this.answerEntry(context, picked || this.deps.kb.menu.person, 1, ctx);
         return;
       }
     }
