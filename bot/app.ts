@@ -4,11 +4,13 @@ import { ShowTypingMiddleware } from 'botbuilder';
 import { createI18n, LOCALES, RESOURCES } from '../locales';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { MainDialog } from '../dialogs/mainDialog';
-import { commandTable, type Command } from '../dialogs/route';
+import { commandTable, type CommandStrings } from '../dialogs/route';
 import type { Config } from './config';
 import { createAdapter } from './adapter';
 import { createLogger, type Logger } from './logger';
 import { localeMiddleware } from './middleware/locale';
+import { memoryMiddleware } from './middleware/memory';
+import { createRecords } from './storage/records';
 import { createServer } from './server';
 import { DirectLineStore } from './directline/store';
 import { loadOrCreateSecret, TokenService } from './directline/tokens';
@@ -31,12 +33,14 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
   const kb = loadKnowledgeBase({ municipality: config.municipality, overlayDir: config.knowledgeOverlayDir });
   const storage = new SqliteStorage(path.join(config.dataDir, 'wegwijzer.sqlite'));
   const state = createBotState(storage);
-  const commands = commandTable(LOCALES.map((l) => (RESOURCES[l] as { commands: Record<Command, string[]> }).commands));
+  const records = createRecords(storage);
+  const commands = commandTable(LOCALES.map((l) => RESOURCES[l] as unknown as CommandStrings));
   const languages = LOCALES.map((l) => ({ locale: l, name: (RESOURCES[l] as { language: { name: string } }).language.name }));
-  const dialog = new MainDialog({ kb, state, commands, i18n, languages });
+  const dialog = new MainDialog({ kb, state, records, commands, i18n, languages, handoff: config.handoff });
   const bot = new WegwijzerBot({ state, dialog, kb });
   const adapter = createAdapter(config, { logger, i18n, state });
   adapter.use(localeMiddleware(i18n, state.profile, config.defaultLocale));
+  adapter.use(memoryMiddleware(state.conversationData));
   // A turn that takes longer than half a second shows "typing" in Web Chat and the Emulator.
   adapter.use(new ShowTypingMiddleware(500, 2000));
   // The local Direct Line serves the widget on the embedded default; with Bot Framework credentials the

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { LOCALES } from '../locales';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** `agent-desk`: "talk to a person" sends the Bot Framework handoff event to a connected agent hub. */
+const HANDOFF_MODES = ['none', 'agent-desk'] as const;
 
 /** Treats an empty string like an unset variable, so `PORT=` in a .env file means "use the default". */
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
@@ -51,6 +53,7 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.preprocess((v) => v ?? '', originList),
   DEFAULT_LOCALE: withDefault(z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }), 'nl'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+  HANDOFF: withDefault(z.enum(HANDOFF_MODES, { error: `must be one of ${HANDOFF_MODES.join(', ')}` }), 'none'),
 }).superRefine((env, ctx) => {
   if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
@@ -83,6 +86,8 @@ export interface Config {
   knowledgeOverlayDir?: string;
   defaultLocale: (typeof LOCALES)[number];
   logLevel: (typeof LOG_LEVELS)[number];
+  /** How "talk to a person" works: contact details only, or a handoff event to an agent desk. */
+  handoff: (typeof HANDOFF_MODES)[number];
 }
 
 /** Raised for a bad environment; `message` is one line per problem, each naming the variable. */
@@ -124,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeOverlayDir: e.KNOWLEDGE_OVERLAY_DIR ? path.resolve(e.KNOWLEDGE_OVERLAY_DIR) : undefined,
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
+    handoff: e.HANDOFF,
   };
 }

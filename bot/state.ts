@@ -2,7 +2,8 @@
 import { ConversationState, type Storage, type StatePropertyAccessor, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Locale } from '../locales';
-import type { Regime } from '../knowledge';
+import type { AuthorityId, Regime } from '../knowledge';
+import type { IntakeAnswers, Outcome } from '../knowledge/rules/overview';
 
 /** Kept per user across conversations. */
 export interface UserProfile {
@@ -10,13 +11,29 @@ export interface UserProfile {
   locale?: Locale;
   /** Known from the intake; answers then use the regime's variant. */
   regime?: Regime;
+  /** The last intake: the answers and what the rules made of them. */
+  intake?: { answers: IntakeAnswers; outcome: Outcome; at: string };
+  /** "Basics first" progress per checklist item (ids from knowledge/guides.yaml). */
+  basics?: Record<string, BasicStatus>;
 }
+
+export type BasicStatus = 'done' | 'open' | 'not-applicable';
+
+/** One line of the recent conversation, redacted, for a handoff to a person. */
+export interface RecentLine { from: 'user' | 'bot'; text: string; at: string }
 
 /** Kept per conversation. */
 export interface ConversationData {
   welcomed?: boolean;
-  /** Entry ids last offered as numbered choices, so "2" works on channels without buttons. */
+  /** What the last numbered choices send (button values), so "2" works on channels without buttons. */
   lastChoices?: string[];
+  /** The last answered entry and its organisation: feedback and "talk to a person" refer to them. */
+  lastTopic?: string;
+  lastAuthority?: AuthorityId;
+  /** A guided conversation paused by "menu"; "continue" resumes it. */
+  paused?: string;
+  /** The last messages, PII redacted, sent along when the conversation is handed to a person. */
+  recent?: RecentLine[];
 }
 
 export interface BotState {

@@ -1,17 +1,29 @@
-// The root dialog: global commands, answers from the knowledge base, "did you mean" and the honest fallback.
+// The root dialog: global commands, the guided conversations (and their interruptions), answers from the
+// knowledge base, "did you mean" and the honest fallback.
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { decide, type KnowledgeBase, type Thresholds, DEFAULT_THRESHOLDS } from '../knowledge';
+import {
+  ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus, WaterfallDialog, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
+import { decide, type KnowledgeBase, type Thresholds, DEFAULT_THRESHOLDS } from '../knowledge';
 import type { Locale } from '../locales';
 import { fold } from '../knowledge/normalize';
 import { languageOf, setLanguage } from '../bot/middleware/locale';
 import {
-  renderAnswer, renderAuthority, renderChoices, renderFallback, renderHelp, renderLanguageChoice, renderMenu, renderText,
-  type Offer, type RenderContext,
+  renderAnswer, renderAuthority, renderChoices, renderFallback, renderHelp, renderLanguageChoice, renderMenu,
+  renderPausedMenu, renderText, type RenderContext,
 } from '../bot/cards/render';
+import { renderEntryQuietly } from '../bot/cards/guides';
 import type { BotState } from '../bot/state';
-import { route, type CommandTable } from './route';
+import type { Records } from '../bot/storage/records';
+import { BASICS_DIALOG, BasicsDialog } from './basicsDialog';
+import { COMPLAINT_DIALOG, ComplaintDialog } from './complaintDialog';
+import { FEEDBACK_DIALOG, FeedbackDialog } from './feedbackDialog';
+import { isGuide, type GuideDeps } from './guidedDialog';
+import { HANDOFF_DIALOG, HandoffDialog, type HandoffMode } from './handoffDialog';
+import { INTAKE_DIALOG, IntakeDialog } from './intakeDialog';
+import { ROUTE_DIALOG, RouteDialog } from './routeDialog';
+import { route, type Command, type CommandTable } from './route';
 
 export const MAIN_DIALOG = 'main';
 const STEPS = `${MAIN_DIALOG}.steps`;
@@ -22,105 +34,224 @@ export const MAX_QUESTION_LENGTH = 1000;
 export interface MainDialogDeps {
   kb: KnowledgeBase;
   state: BotState;
+  records: Records;
   commands: CommandTable;
   i18n: i18n;
   /** Every supported language by its own name ("Nederlands", "العربية"), for the language switch. */
   languages: { locale: Locale; name: string }[];
+  handoff?: HandoffMode;
   thresholds?: Thresholds;
 }
+
+/** What a command starts. */
+const STARTS: Partial<Record<Command, { dialog: string; options?: object }>> = {
+  intake: { dialog: INTAKE_DIALOG },
+  intakeAgain: { dialog: INTAKE_DIALOG, options: { again: true } },
+  basics: { dialog: BASICS_DIALOG },
+  route: { dialog: ROUTE_DIALOG },
+  complaint: { dialog: COMPLAINT_DIALOG },
+  person: { dialog: HANDOFF_DIALOG },
+};
 
 export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
-    this.addDialog(new WaterfallDialog(STEPS, [this.answerMessage]));
+    const guideDeps: GuideDeps = { kb: deps.kb, state: deps.state, i18n: deps.i18n, records: deps.records };
+    this.addDialog(new WaterfallDialog(STEPS, [this.handleMessage, this.afterGuide]))
+      .addDialog(new IntakeDialog(guideDeps))
+      .addDialog(new BasicsDialog(guideDeps))
+      .addDialog(new RouteDialog(guideDeps))
+      .addDialog(new ComplaintDialog(guideDeps))
+      .addDialog(new FeedbackDialog(guideDeps))
+      .addDialog(new HandoffDialog({ kb: deps.kb, state: deps.state, mode: deps.handoff ?? 'none' }));
     this.initialDialogId = STEPS;
   }
 
-  private answerMessage = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-    await this.handle(step.context);
-    return step.endDialog();
+  private handleMessage = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const start = await this.handle(step.context);
+    return start ? step.beginDialog(start.dialog, start.options) : step.endDialog();
   };
+
+  private afterGuide = async (step: WaterfallStepContext): Promise<DialogTurnResult> => step.endDialog(step.result);
+
+  /**
+   * A message while a guided conversation waits for an answer: global commands, a language name, danger and
+   * follow-up buttons are handled here first; everything else is the answer to the open question.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const active = innerDc.activeDialog?.id;
+    if (!active || active === STEPS) return super.onContinueDialog(innerDc);
+    return (await this.interrupt(innerDc, active)) ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext, active: string): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    const { kb, state } = this.deps;
+    const ctx = this.renderContext(context);
+    const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    if (!text) return undefined;
+    const routed = route(text, this.deps.commands);
+    const command = routed.kind === 'command' ? routed.command : undefined;
+    const data = await state.conversationData.get(context, {});
+    const resume = async () => {
+      await context.sendActivity(renderText(ctx.t('guides.resumed')));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    };
+    const leave = async () => {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(STEPS);
+    };
+    if (data.paused) {
+      // After "menu": "continue" resumes; anything else leaves the paused conversation and is handled afresh.
+      delete data.paused;
+      await state.conversationData.set(context, data);
+      return command === 'continue' ? resume() : leave();
+    }
+    // Feedback is optional: any command simply leaves it.
+    if (active === FEEDBACK_DIALOG && command) return leave();
+    switch (command) {
+      case 'help':
+        await context.sendActivity(renderText(ctx.t('guides.help', { guide: this.guideName(active, ctx) })));
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'language':
+        await context.sendActivity(renderLanguageChoice(this.deps.languages, ctx));
+        return { status: DialogTurnStatus.waiting };
+      case 'person':
+        return innerDc.beginDialog(HANDOFF_DIALOG);
+      case 'menu':
+        data.paused = active;
+        await state.conversationData.set(context, data);
+        await context.sendActivity(renderPausedMenu(ctx, this.guideName(active, ctx)));
+        return { status: DialogTurnStatus.waiting };
+      case 'restart':
+        await innerDc.cancelAllDialogs();
+        await this.restart(context, ctx);
+        return { status: DialogTurnStatus.complete };
+      case 'continue':
+        return resume();
+      case 'intake': case 'intakeAgain': case 'basics': case 'route': case 'complaint':
+        return STARTS[command]?.dialog === active && command !== 'intakeAgain' ? resume() : leave();
+      default:
+    }
+    const language = this.languageNamed(text);
+    if (language) {
+      await this.switchLanguage(context, language);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    // Danger first; then the open question still gets this message (a free-text answer is kept).
+    const urgent = kb.urgentEntryFor(text);
+    if (urgent) {
+      await context.sendActivity(renderAnswer(urgent, 1, ctx));
+      return undefined;
+    }
+    // A follow-up button (an entry's exact title): answer it, then ask the open question again.
+    const titled = kb.findByTitle(text);
+    if (titled) {
+      await context.sendActivity(renderEntryQuietly(titled.entry, { ...ctx, locale: titled.locale === 'nl' ? 'nl' : ctx.locale }));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    return undefined;
+  }
+
+  private guideName(active: string, ctx: RenderContext): string {
+    return isGuide(active) ? ctx.t(`guides.${active}`) : active;
+  }
 
   private renderContext(context: TurnContext): RenderContext {
     const { locale, t } = languageOf(context);
     return { kb: this.deps.kb, locale, t, channelId: context.activity.channelId };
   }
 
-  private async handle(context: TurnContext): Promise<void> {
+  private languageNamed(text: string): Locale | undefined {
+    return this.deps.languages.find((l) => fold(l.name) === fold(text))?.locale;
+  }
+
+  private async restart(context: TurnContext, ctx: RenderContext): Promise<void> {
+    await this.deps.state.conversationData.set(context, { welcomed: true });
+    await context.sendActivity(renderMenu(ctx, 'restart.text'));
+  }
+
+  /** A message with no guided conversation open. Returns the dialog to start, if any. */
+  private async handle(context: TurnContext, chosen?: string): Promise<{ dialog: string; options?: object } | undefined> {
     const ctx = this.renderContext(context);
-    const raw = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    const raw = chosen ?? (typeof context.activity.text === 'string' ? context.activity.text.trim() : '');
     if (!raw) {
       await context.sendActivity(renderText(ctx.t('input.textOnly')));
-      return;
+      return undefined;
     }
     const text = raw.slice(0, MAX_QUESTION_LENGTH);
     const routed = route(text, this.deps.commands);
     if (routed.kind === 'command') {
+      const start = STARTS[routed.command];
+      if (start) return start;
       switch (routed.command) {
-        case 'menu':
+        case 'menu': case 'continue':
           await context.sendActivity(renderMenu(ctx));
-          return;
+          return undefined;
         case 'help':
           await context.sendActivity(renderHelp(ctx));
-          return;
+          return undefined;
         case 'restart':
-          await this.deps.state.conversationData.set(context, { welcomed: true });
-          await context.sendActivity(renderMenu(ctx, 'restart.text'));
-          return;
-        case 'person':
-          await this.answerEntry(context, this.deps.kb.menu.person, 1, ctx);
-          return;
+          await this.restart(context, ctx);
+          return undefined;
         case 'language':
           await context.sendActivity(renderLanguageChoice(this.deps.languages, ctx));
-          return;
+          return undefined;
+        case 'helped': case 'notHelped': {
+          const topic = (await this.deps.state.conversationData.get(context, {})).lastTopic;
+          if (topic && routed.command === 'notHelped') return { dialog: FEEDBACK_DIALOG, options: { topic } };
+          if (topic) await this.deps.records.saveFeedback({ topic, helped: true, locale: ctx.locale, channelId: ctx.channelId });
+          await context.sendActivity(renderText(ctx.t('feedback.thanks')));
+          return undefined;
+        }
+        default:
       }
     }
-    const chosen = this.deps.languages.find((l) => fold(l.name) === fold(text));
-    if (chosen) {
-      await this.switchLanguage(context, chosen.locale);
-      return;
+    const language = this.languageNamed(text);
+    if (language) {
+      await this.switchLanguage(context, language);
+      return undefined;
     }
-    if (routed.kind === 'number') {
+    if (routed.kind === 'number' && chosen === undefined) {
+      // "2" on a channel without buttons: exactly as if the second button had been pressed.
       const offered = (await this.deps.state.conversationData.get(context, {})).lastChoices ?? [];
-      const picked = offered[routed.index];
-      if (picked !== undefined) {
-        // An empty id stands for the "talk to a person" choice.
-        await this.answerEntry(context, picked || this.deps.kb.menu.person, 1, ctx);
-        return;
-      }
+      const value = offered[routed.index];
+      if (value !== undefined) return this.handle(context, value);
     }
     // Danger comes before anything else, and the bot asks nothing first.
     const urgent = this.deps.kb.urgentEntryFor(text);
     if (urgent) {
       await this.answerEntry(context, urgent.id, 1, ctx);
-      return;
+      return undefined;
     }
     const authority = this.deps.kb.findAuthority(text);
     if (authority) {
       await context.sendActivity(renderAuthority(authority, ctx));
-      return;
+      return undefined;
     }
     // A follow-up or choice button sends the entry's title: answer it directly, without search.
     const titled = this.deps.kb.findByTitle(text);
     if (titled) {
       // A Dutch title (the "show the Dutch text" button) shows the Dutch text; any other in the user's language.
       await this.answerEntry(context, titled.entry.id, 1, ctx, titled.locale === 'nl' ? 'nl' : ctx.locale);
-      return;
+      return undefined;
     }
     if (raw.length > MAX_QUESTION_LENGTH) await context.sendActivity(renderText(ctx.t('input.tooLong')));
     const decision = decide(this.deps.kb.search(text, ctx.locale), this.deps.thresholds ?? DEFAULT_THRESHOLDS);
     switch (decision.kind) {
       case 'answer':
         await this.answerEntry(context, decision.hit.entry.id, decision.hit.confidence, ctx);
-        return;
-      case 'choose': {
-        const { activity, offers } = renderChoices(decision.hits, decision.confidence, ctx);
-        await this.remember(context, [...offers, { title: '' }]);
-        await context.sendActivity(activity);
-        return;
-      }
+        return undefined;
+      case 'choose':
+        await context.sendActivity(renderChoices(decision.hits, decision.confidence, ctx).activity);
+        return undefined;
       case 'fallback':
         await context.sendActivity(renderFallback(decision.confidence, ctx));
+        return undefined;
     }
   }
 
@@ -141,13 +272,5 @@ export class MainDialog extends ComponentDialog {
     if (!entry) throw new Error(`unknown knowledge entry "${id}"`);
     const regime = (await this.deps.state.profile.get(context, {})).regime;
     await context.sendActivity(renderAnswer(entry, confidence, ctx, regime, locale));
-    await this.remember(context, entry.related.slice(0, 3).map((entryId) => ({ title: '', entryId })));
-  }
-
-  /** Remembers what was offered as numbered choices, for channels without buttons. */
-  private async remember(context: TurnContext, offers: Offer[]): Promise<void> {
-    const data = await this.deps.state.conversationData.get(context, {});
-    data.lastChoices = offers.map((o) => o.entryId ?? '');
-    await this.deps.state.conversationData.set(context, data);
   }
 }

@@ -1,7 +1,13 @@
 // Decides what a message is: a global command, a number picking an offered choice, or a question. Pure.
 import { fold } from '../knowledge/normalize';
 
-export const COMMANDS = ['menu', 'help', 'restart', 'person', 'language'] as const;
+export const COMMANDS = [
+  'menu', 'help', 'restart', 'person', 'language',
+  // Guided conversations, and going on with a paused one.
+  'intake', 'intakeAgain', 'basics', 'route', 'complaint', 'continue',
+  // The feedback buttons under an answer.
+  'helped', 'notHelped',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 export type CommandTable = ReadonlyMap<string, Command>;
 
@@ -10,11 +16,41 @@ export type Route =
   | { kind: 'number'; index: number }
   | { kind: 'text'; text: string };
 
-/** Builds the table of command phrases (folded) from every locale's `commands` strings. */
-export function commandTable(phrasesPerLocale: Record<Command, string[]>[]): CommandTable {
+/** The parts of a locale's strings that become commands: typed phrases and the labels of command buttons. */
+export interface CommandStrings {
+  commands: Partial<Record<Command, string[]>>;
+  buttons: { person: string; menu: string; language: string };
+  guides: { intake: string; basics: string; route: string; complaint: string; continue: string };
+  intake: { again: string };
+  feedback: { yes: string; no: string };
+}
+
+/** Every phrase or button label that triggers a command, per locale. */
+export function commandPhrases(s: CommandStrings): [string, Command][] {
+  const typed = COMMANDS.flatMap((command) => (s.commands[command] ?? []).map((phrase) => [phrase, command] as [string, Command]));
+  return [
+    ...typed,
+    [s.buttons.person, 'person'], [s.buttons.menu, 'menu'], [s.buttons.language, 'language'],
+    [s.guides.intake, 'intake'], [s.guides.basics, 'basics'], [s.guides.route, 'route'], [s.guides.complaint, 'complaint'],
+    [s.guides.continue, 'continue'], [s.intake.again, 'intakeAgain'], [s.feedback.yes, 'helped'], [s.feedback.no, 'notHelped'],
+  ];
+}
+
+/**
+ * Builds the table of command phrases (folded) from every locale's strings. A phrase that would mean two
+ * different commands is a content error and fails at load time, naming the phrase.
+ */
+export function commandTable(perLocale: CommandStrings[]): CommandTable {
   const table = new Map<string, Command>();
-  for (const phrases of phrasesPerLocale) {
-    for (const command of COMMANDS) for (const phrase of phrases[command] ?? []) table.set(fold(phrase), command);
+  for (const strings of perLocale) {
+    for (const [phrase, command] of commandPhrases(strings)) {
+      const folded = fold(phrase);
+      const existing = table.get(folded);
+      if (existing && existing !== command) {
+        throw new Error(`locales: "${phrase}" is a phrase for both "${existing}" and "${command}"`);
+      }
+      table.set(folded, command);
+    }
   }
   return table;
 }

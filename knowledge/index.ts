@@ -11,11 +11,13 @@ import { ENTRIES_DIR, KNOWLEDGE_DIR } from './paths';
 import { AUTHORITIES, inLocale, type Authority, type AuthorityId, type EntryText, type LoadedEntry, type Regime } from './schema';
 import { createSearch, type KnowledgeSearch } from './search';
 import { loadSignals, signalsDanger, type Signals } from './signals';
+import { loadGuides, type Guides } from './guides';
 
 export { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from './decide';
 export type { Hit, KnowledgeSearch } from './search';
 export type { Authority, AuthorityId, EntryText, LoadedEntry, Regime } from './schema';
 export { inLocale } from './schema';
+export { forAuthority, type Guides } from './guides';
 
 /** The deployment's own municipality (from MUNICIPALITY_* settings); empty means "unknown". */
 export interface Municipality { name?: string; url?: string; phone?: string }
@@ -36,6 +38,8 @@ export class KnowledgeBase {
     readonly menu: Menu,
     readonly municipality: Municipality = {},
     private readonly signals?: Signals,
+    /** The guided conversations' structure; absent only in tests that build a bare knowledge base. */
+    private readonly guideData?: Guides,
   ) {
     this.search = search;
     this.byId = new Map(entries.map((e) => [e.id, e]));
@@ -53,6 +57,16 @@ export class KnowledgeBase {
     for (const id of [...menu.welcome, menu.person, ...(signals ? [signals.urgentEntry] : [])]) {
       if (!this.byId.has(id)) throw new KnowledgeError(`knowledge/menu.yaml or signals.yaml: no entry has id "${id}"`);
     }
+  }
+
+  get guides(): Guides {
+    if (!this.guideData) throw new Error('this knowledge base was built without guides.yaml');
+    return this.guideData;
+  }
+
+  /** The urgent-help entry, always answered first when a message signals danger. */
+  get urgentEntry(): LoadedEntry | undefined {
+    return this.signals ? this.byId.get(this.signals.urgentEntry) : undefined;
   }
 
   /** The urgent-help entry when the message signals danger (it is answered before anything else). */
@@ -110,5 +124,7 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   const menuFile = path.join(KNOWLEDGE_DIR, 'menu.yaml');
   const menu = MenuFile.safeParse(YAML.parse(fs.readFileSync(menuFile, 'utf8')));
   if (!menu.success) throw new KnowledgeError(`knowledge/menu.yaml: ${z.prettifyError(menu.error)}`);
-  return new KnowledgeBase(entries, authorities, createSearch(entries, lexicons), menu.data, options.municipality, loadSignals());
+  return new KnowledgeBase(
+    entries, authorities, createSearch(entries, lexicons), menu.data, options.municipality, loadSignals(), loadGuides(entries),
+  );
 }

@@ -32,17 +32,26 @@ export const supportsCards = (channelId: string) => CARD_CHANNELS.has(channelId)
 /** A button: `title` is shown; `value` (default: the title) is what a click sends. */
 export interface Offer { title: string; value?: string; entryId?: string }
 
-type Outgoing = Partial<Activity>;
+/**
+ * What a message's buttons (or numbered list) send, kept on the activity under a symbol: JSON never carries it,
+ * but the turn's send hook sees it and remembers it, so "2" works on channels without buttons.
+ */
+export const OFFERED = Symbol('wegwijzer.offered');
+export const offeredValues = (activity: Partial<Activity>): string[] | undefined =>
+  (activity as { [OFFERED]?: string[] })[OFFERED];
+
+type Outgoing = Partial<Activity> & { [OFFERED]?: string[] };
 
 /** Adds buttons, or a numbered list where the channel has no buttons (then "2" picks the second). */
-function withOffers(activity: Outgoing, offers: Offer[], channelId: string): Outgoing {
+export function withOffers(activity: Outgoing, offers: Offer[], channelId: string): Outgoing {
   if (offers.length === 0) return activity;
+  const values = offers.map((o) => o.value ?? o.title);
   if (supportsSuggestedActions(channelId, offers.length)) {
-    const actions: CardAction[] = offers.map((o) => ({ type: 'imBack', title: o.title, value: o.value ?? o.title }));
-    return { ...activity, suggestedActions: { actions, to: [] } };
+    const actions: CardAction[] = offers.map((o, i) => ({ type: 'imBack', title: o.title, value: values[i] }));
+    return { ...activity, suggestedActions: { actions, to: [] }, [OFFERED]: values };
   }
   const list = offers.map((o, i) => `${i + 1}. ${o.title}`).join('\n');
-  return { ...activity, text: `${activity.text ?? ''}\n\n${list}` };
+  return { ...activity, text: `${activity.text ?? ''}\n\n${list}`, [OFFERED]: values };
 }
 
 function message(text: string, wegwijzer?: WegwijzerChannelData): Outgoing {
@@ -73,6 +82,7 @@ export function followUps(entry: LoadedEntry, ctx: RenderContext): Offer[] {
 /** One answer message: title, answer (regime variant when known), source line, authority card, follow-ups. */
 export function renderAnswer(
   entry: LoadedEntry, confidence: number, ctx: RenderContext, regime?: Regime, locale: Locale = ctx.locale,
+  options: { offers?: boolean } = {},
 ): Outgoing {
   const { kb, t, channelId } = ctx;
   const answer = kb.answerFor(entry, locale, regime);
@@ -90,6 +100,8 @@ export function renderAnswer(
   const authority = entry.authority === 'NONE' ? null : entry.authority;
   let activity = message(parts.join('\n\n'), { topic: entry.id, authority, confidence });
   if (authority) activity = withAuthority(activity, authority, ctx);
+  if (options.offers === false) return activity;
+  offers.push({ title: t('feedback.yes') }, { title: t('feedback.no') });
   return withOffers(activity, offers, channelId);
 }
 
@@ -101,22 +113,37 @@ function withAuthority(activity: Outgoing, id: AuthorityId, ctx: RenderContext):
   return { ...activity, text: `${activity.text ?? ''}\n\n${authorityText(view, ctx.t)}` };
 }
 
-/** The card for one organisation, when the user picked it from the routing menu. */
-export function renderAuthority(id: AuthorityId, ctx: RenderContext): Outgoing {
-  const name = id === 'GEMEENTE' && ctx.kb.municipality.name
-    ? ctx.t('card.municipalityName', { name: ctx.kb.municipality.name })
-    : inLocale(ctx.kb.authority(id).name, ctx.locale);
-  const activity = message(ctx.t('authority.intro', { name }), { topic: `authority:${id}`, authority: id, confidence: 1 });
-  return withOffers(withAuthority(activity, id, ctx), menuOffers(ctx), ctx.channelId);
+/** An organisation's name in the user's language; the deployment's own municipality by its name. */
+export function authorityName(id: AuthorityId, ctx: RenderContext, short = false): string {
+  if (id === 'GEMEENTE' && ctx.kb.municipality.name) return ctx.t('card.municipalityName', { name: ctx.kb.municipality.name });
+  const authority = ctx.kb.authority(id);
+  return inLocale(short ? authority.short : authority.name, ctx.locale);
 }
 
-/** The welcome menu: popular topics and "talk to a person". */
+/** The card for one organisation, after `text` (default: "Here are the contact details of ..."). */
+export function renderAuthority(id: AuthorityId, ctx: RenderContext, text?: string, offers: Offer[] = menuOffers(ctx)): Outgoing {
+  const intro = text ?? ctx.t('authority.intro', { name: authorityName(id, ctx) });
+  const activity = message(intro, { topic: `authority:${id}`, authority: id, confidence: 1 });
+  return withOffers(withAuthority(activity, id, ctx), offers, ctx.channelId);
+}
+
+/** The guided conversations, as menu buttons. */
+const GUIDE_BUTTONS = ['guides.intake', 'guides.basics', 'guides.route', 'guides.complaint'] as const;
+
+/** The welcome menu: the guided conversations, popular topics, "talk to a person" and the language. */
 export function menuOffers(ctx: RenderContext): Offer[] {
   const topics = ctx.kb.menu.welcome.flatMap((id) => {
     const entry = ctx.kb.get(id);
     return entry ? [{ title: ctx.kb.textOf(entry, ctx.locale).text.title, entryId: id }] : [];
   });
-  return [...topics, { title: ctx.t('buttons.person') }, { title: ctx.t('buttons.language') }];
+  const guides = GUIDE_BUTTONS.map((k) => ({ title: ctx.t(k) }));
+  return [...guides, ...topics, { title: ctx.t('buttons.person') }, { title: ctx.t('buttons.language') }];
+}
+
+/** The menu while a guided conversation is paused: "continue where we were" comes first. */
+export function renderPausedMenu(ctx: RenderContext, guide: string): Outgoing {
+  const text = `${ctx.t('guides.paused', { guide, continue: ctx.t('guides.continue') })}\n\n${ctx.t('menu.text')}`;
+  return withOffers(message(text), [{ title: ctx.t('guides.continue') }, ...menuOffers(ctx)], ctx.channelId);
 }
 
 /** The routing menu: DUO, IND, COA, the gemeente, and "talk to a person". */

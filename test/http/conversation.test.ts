@@ -63,8 +63,11 @@ describe('answers', () => {
     expect(cardJson).toContain('DUO');
     expect(cardJson).toContain('050 599 96 00');
     expect(cardJson).toContain('https://www.inburgeren.nl');
-    expect(reply.suggestedActions.actions.length).toBeGreaterThanOrEqual(2);
-    expect(reply.suggestedActions.actions.length).toBeLessThanOrEqual(3);
+    // 2-3 follow-ups, then "did this help?" as two buttons.
+    const titles = reply.suggestedActions.actions.map((a: { title: string }) => a.title);
+    expect(titles.slice(-2)).toEqual(['👍 Dit hielp', '👎 Dit hielp niet']);
+    expect(titles.length - 2).toBeGreaterThanOrEqual(2);
+    expect(titles.length - 2).toBeLessThanOrEqual(3);
   });
 
   test('an English question about the AZC gets an English answer and a gemeente card', async () => {

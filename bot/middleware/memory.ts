@@ -1,0 +1,43 @@
+// Per-turn bookkeeping from what the bot actually sends: the numbered choices offered ("2" then works on
+// channels without buttons), the last topic and organisation answered, and the recent conversation (PII
+// redacted) that a handoff to a person carries along.
+import { ActivityTypes, type Middleware, type StatePropertyAccessor } from 'botbuilder';
+import { offeredValues, type WegwijzerChannelData } from '../cards/render';
+import { redact } from '../privacy/redact';
+import type { ConversationData, RecentLine } from '../state';
+
+/** How many recent lines a handoff carries, and how long each line may be. */
+export const RECENT_LINES = 20;
+export const RECENT_LINE_LENGTH = 500;
+
+function remember(data: ConversationData, line: RecentLine): void {
+  data.recent = [...(data.recent ?? []), line].slice(-RECENT_LINES);
+}
+
+const line = (from: RecentLine['from'], text: string): RecentLine =>
+  ({ from, text: redact(text.slice(0, RECENT_LINE_LENGTH)), at: new Date().toISOString() });
+
+export function memoryMiddleware(conversationData: StatePropertyAccessor<ConversationData>): Middleware {
+  return {
+    async onTurn(context, next) {
+      const { type, text } = context.activity;
+      if (type === ActivityTypes.Message && typeof text === 'string' && text.trim()) {
+        remember(await conversationData.get(context, {}), line('user', text));
+      }
+      context.onSendActivities(async (ctx, activities, nextSend) => {
+        const data = await conversationData.get(ctx, {});
+        for (const activity of activities) {
+          if (activity.type !== ActivityTypes.Message) continue;
+          const offered = offeredValues(activity);
+          if (offered) data.lastChoices = offered;
+          const meta = (activity.channelData as { wegwijzer?: WegwijzerChannelData } | undefined)?.wegwijzer;
+          if (meta?.authority) data.lastAuthority = meta.authority;
+          if (meta && !meta.topic.includes(':') && meta.topic !== 'fallback' && meta.topic !== 'did-you-mean') data.lastTopic = meta.topic;
+          if (typeof activity.text === 'string' && activity.text) remember(data, line('bot', activity.text));
+        }
+        return nextSend();
+      });
+      await next();
+    },
+  };
+}

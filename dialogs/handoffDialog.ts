@@ -1,0 +1,63 @@
+// "Talk to a person", from anywhere. With an agent desk connected, the Bot Framework handoff event
+// (`handoff.initiate`, the recent conversation attached, PII redacted); without one, the organisation that
+// fits (its phone and hours) and the way to urgent help. One turn: an interrupted conversation then resumes.
+import { ActivityTypes, EventFactory, type Activity, type Transcript } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { AuthorityId } from '../knowledge';
+import { authorityName, renderAnswer, renderAuthority, renderText, type Offer } from '../bot/cards/render';
+import type { RecentLine } from '../bot/state';
+import type { GuideDeps } from './guidedDialog';
+import { renderContext } from './prompts/askPrompt';
+
+export const HANDOFF_DIALOG = 'handoff';
+
+/** `agent-desk`: a human agent hub is connected through the channel (it acts on `handoff.initiate`). */
+export type HandoffMode = 'none' | 'agent-desk';
+
+export interface HandoffOptions { /** The organisation the conversation is about, when the caller knows it. */ authority?: AuthorityId }
+
+/** The handoff event's transcript: the recent lines as message activities, without ids. Pure. */
+export function handoffTranscript(recent: RecentLine[]): Transcript {
+  return {
+    activities: recent.map((line) => ({
+      type: ActivityTypes.Message,
+      from: { id: line.from, name: line.from, role: line.from },
+      text: line.text,
+      timestamp: new Date(line.at),
+    }) as Activity),
+  };
+}
+
+export class HandoffDialog extends Dialog<HandoffOptions> {
+  constructor(private readonly deps: Pick<GuideDeps, 'kb' | 'state'> & { mode: HandoffMode }) {
+    super(HANDOFF_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: HandoffOptions): Promise<DialogTurnResult> {
+    const { kb, state, mode } = this.deps;
+    const context = dc.context;
+    const ctx = renderContext(context, kb);
+    const data = await state.conversationData.get(context, {});
+    if (mode === 'agent-desk') {
+      const handoffContext = { locale: ctx.locale, topic: data.lastTopic ?? null, authority: options?.authority ?? data.lastAuthority ?? null };
+      const event = EventFactory.createHandoffInitiation(context, handoffContext, handoffTranscript(data.recent ?? []));
+      await context.sendActivity(event);
+      await context.sendActivity(renderText(ctx.t('handoff.initiated')));
+      return dc.endDialog({ handedOff: true });
+    }
+    const profile = await state.profile.get(context, {});
+    const authority = options?.authority ?? data.lastAuthority ?? undefined;
+    const urgent = kb.urgentEntry;
+    const urgentOffer: Offer[] = urgent ? [{ title: ctx.t('handoff.urgentButton'), value: kb.textOf(urgent, ctx.locale).text.title }] : [];
+    if (authority) {
+      const text = [ctx.t('handoff.noDesk', { name: authorityName(authority, ctx) })];
+      if (urgent) text.push(ctx.t('handoff.urgent', { button: ctx.t('handoff.urgentButton') }));
+      await context.sendActivity(renderAuthority(authority, ctx, text.join('\n\n'), [...urgentOffer, { title: ctx.t('buttons.menu') }]));
+    } else {
+      // Nothing known yet: the entry on reaching a person (it covers urgent help too).
+      const entry = kb.get(kb.menu.person)!;
+      await context.sendActivity(renderAnswer(entry, 1, ctx, profile.regime));
+    }
+    return dc.endDialog({ handedOff: false });
+  }
+}

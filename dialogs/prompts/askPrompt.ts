@@ -1,0 +1,71 @@
+// One prompt for every guided question: choices as buttons (a numbered list where a channel has no buttons),
+// "I don't know" where it fits, or free text within limits. Text is rendered from keys at send time.
+import type { TurnContext } from 'botbuilder';
+import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import type { KnowledgeBase } from '../../knowledge';
+import { fold } from '../../knowledge/normalize';
+import { languageOf } from '../../bot/middleware/locale';
+import { renderText, withOffers, type RenderContext } from '../../bot/cards/render';
+import { resolve, type Label } from './labels';
+
+export interface AskChoice {
+  /** What the dialog receives when this choice is picked. */
+  value: string;
+  label: Label;
+}
+
+export interface Ask {
+  /** The question, possibly after some lines ("intro" parts are sent as they are). */
+  text: Label[];
+  choices: AskChoice[];
+  /** Accept free text too (length limits in characters); choices then are suggestions. */
+  free?: { min: number; max: number };
+  /** The question shows the user's own words: send it as plain text, never as markdown. */
+  plain?: boolean;
+}
+
+export interface AskOptions extends PromptOptions { ask: Ask }
+
+export type Answer = { choice: string } | { text: string };
+
+export const isChoice = (answer: unknown, value: string): boolean =>
+  typeof answer === 'object' && answer !== null && (answer as { choice?: string }).choice === value;
+
+export function renderContext(context: TurnContext, kb: KnowledgeBase): RenderContext {
+  const { locale, t } = languageOf(context);
+  return { kb, locale, t, channelId: context.activity.channelId };
+}
+
+export class AskPrompt extends Prompt<Answer> {
+  constructor(dialogId: string, private readonly kb: KnowledgeBase) {
+    super(dialogId);
+  }
+
+  protected async onPrompt(context: TurnContext, state: Record<string, unknown>, options: AskOptions, isRetry: boolean): Promise<void> {
+    const ctx = renderContext(context, this.kb);
+    const { ask } = options;
+    const lines = ask.text.map((label) => resolve(label, ctx));
+    if (isRetry) lines.unshift(ctx.t(String(state['retry'] ?? 'prompt.retryChoice'), { max: ask.free?.max ?? 0 }));
+    const offers = ask.choices.map((c) => ({ title: resolve(c.label, ctx) }));
+    const activity = withOffers(renderText(lines.join('\n\n')), offers, ctx.channelId);
+    await context.sendActivity(ask.plain ? { ...activity, textFormat: 'plain' } : activity);
+  }
+
+  protected async onRecognize(context: TurnContext, state: Record<string, unknown>, options: AskOptions): Promise<PromptRecognizerResult<Answer>> {
+    const ctx = renderContext(context, this.kb);
+    const { ask } = options;
+    const raw = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    const folded = fold(raw);
+    const picked = ask.choices.find((c) => fold(resolve(c.label, ctx)) === folded || fold(c.value) === folded)
+      ?? (/^\d{1,2}$/.test(folded) ? ask.choices[Number(folded) - 1] : undefined);
+    if (picked && folded) return { succeeded: true, value: { choice: picked.value } };
+    if (ask.free) {
+      if (raw.length < ask.free.min || !folded) state['retry'] = 'prompt.retryShort';
+      else if (raw.length > ask.free.max) state['retry'] = 'prompt.retryLong';
+      else return { succeeded: true, value: { text: raw } };
+      return { succeeded: false };
+    }
+    state['retry'] = 'prompt.retryChoice';
+    return { succeeded: false };
+  }
+}

@@ -1,0 +1,57 @@
+// The structure of the guided conversations (checklist items, routing situations, complaint routes) as data,
+// checked by zod and against the entries when the app loads.
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { KnowledgeError } from './load';
+import { KNOWLEDGE_DIR } from './paths';
+import { AUTHORITIES, Regime, type AuthorityId, type LoadedEntry } from './schema';
+
+const id = z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case id');
+const Authority = z.enum(AUTHORITIES);
+const byAuthority = z.partialRecord(z.enum([...AUTHORITIES, 'default']), id)
+  .refine((map) => map.default !== undefined, 'needs a `default` entry');
+
+export const GuidesFile = z.strictObject({
+  basics: z.array(z.strictObject({ id, entry: id })).min(1),
+  route: z.array(z.strictObject({
+    id, authority: Authority, entry: id, byRegime: z.partialRecord(Regime, Authority).optional(),
+  })).min(1),
+  routeUnknown: id,
+  complaint: z.strictObject({
+    organisations: z.array(Authority).min(1),
+    route: byAuthority,
+    objection: byAuthority,
+    ombudsman: byAuthority,
+  }),
+});
+export type Guides = z.infer<typeof GuidesFile>;
+
+/** The entry for `authority` in a per-organisation map, or its default. */
+export const forAuthority = (map: Guides['complaint']['route'], authority: AuthorityId | undefined): string =>
+  (authority && map[authority]) || (map.default as string);
+
+export function loadGuides(entries: LoadedEntry[], file = path.join(KNOWLEDGE_DIR, 'guides.yaml')): Guides {
+  const where = path.relative(path.join(KNOWLEDGE_DIR, '..'), file);
+  const parsed = GuidesFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new KnowledgeError(`${where}: ${z.prettifyError(parsed.error)}`);
+  const known = new Set(entries.map((e) => e.id));
+  const g = parsed.data;
+  const referenced: [string, string][] = [
+    ...g.basics.map((b) => [`basics.${b.id}.entry`, b.entry] as [string, string]),
+    ...g.route.map((r) => [`route.${r.id}.entry`, r.entry] as [string, string]),
+    ['routeUnknown', g.routeUnknown],
+    ...(['route', 'objection', 'ombudsman'] as const).flatMap((part) =>
+      Object.entries(g.complaint[part]).map(([k, v]) => [`complaint.${part}.${k}`, v as string] as [string, string])),
+  ];
+  for (const [field, entry] of referenced) {
+    if (!known.has(entry)) throw new KnowledgeError(`${where}: ${field}: no entry has id "${entry}"`);
+  }
+  for (const list of [g.basics, g.route]) {
+    const ids = list.map((x) => x.id);
+    const twice = ids.find((x, i) => ids.indexOf(x) !== i);
+    if (twice) throw new KnowledgeError(`${where}: id "${twice}" is used twice`);
+  }
+  return g;
+}
