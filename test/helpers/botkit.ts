@@ -1,3 +1,66 @@
 // The one test helper that touches botbuilder's test tools, so a move to another SDK changes one file.
 export { TestAdapter, MemoryStorage, TurnContext, ActivityTypes } from 'botbuilder';
 export { DialogTestClient } from 'botbuilder-testing';
+import { AutoSaveStateMiddleware, MemoryStorage, type Activity, type Storage } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { createI18n, LOCALES, RESOURCES, type Locale } from '../../locales';
+import type { KnowledgeBase } from '../../knowledge';
+import { MainDialog } from '../../dialogs/mainDialog';
+import { commandTable, type CommandStrings } from '../../dialogs/route';
+import type { HandoffMode } from '../../dialogs/handoffDialog';
+import { localeMiddleware } from '../../bot/middleware/locale';
+import { memoryMiddleware } from '../../bot/middleware/memory';
+import { createBotState, type BotState, type UserProfile } from '../../bot/state';
+import { createRecords, type Records } from '../../bot/storage/records';
+
+export type Reply = Partial<Activity>;
+
+export interface DialogKit {
+  client: DialogTestClient;
+  state: BotState;
+  storage: Storage;
+  records: Records;
+  /** Sends one message and returns every reply of that turn. */
+  say(text: string, locale?: Locale): Promise<Reply[]>;
+  /** The user's saved profile, as stored. */
+  profile(): Promise<UserProfile | undefined>;
+}
+
+/**
+ * The real MainDialog (with every guided dialog) under `DialogTestClient`, with the locale and memory
+ * middleware, on memory storage (or the given one). `records` may be replaced to simulate a failing store.
+ */
+export function dialogKit(kb: KnowledgeBase, options: { locale?: Locale; channelId?: string; handoff?: HandoffMode; records?: Records; storage?: Storage } = {}): DialogKit {
+  const storage = options.storage ?? new MemoryStorage();
+  const state = createBotState(storage);
+  const i18n = createI18n();
+  const records = options.records ?? createRecords(storage);
+  const commands = commandTable(LOCALES.map((l) => RESOURCES[l] as unknown as CommandStrings));
+  const languages = LOCALES.map((l) => ({ locale: l, name: (RESOURCES[l] as { language: { name: string } }).language.name }));
+  const dialog = new MainDialog({ kb, state, records, commands, i18n, languages, handoff: options.handoff });
+  const client = new DialogTestClient(options.channelId ?? 'test', dialog, undefined, [
+    localeMiddleware(i18n, state.profile, 'nl'),
+    memoryMiddleware(state.conversationData),
+    new AutoSaveStateMiddleware(state.userState),
+  ], state.conversationState);
+  const say = async (text: string, locale: Locale = options.locale ?? 'nl') => {
+    const replies: Reply[] = [];
+    const first = await client.sendActivity({ type: 'message', text, locale } as Partial<Activity>);
+    if (first) replies.push(first);
+    for (let next = client.getNextReply(); next; next = client.getNextReply()) replies.push(next);
+    return replies;
+  };
+  const channelId = options.channelId ?? 'test';
+  const profile = async () => {
+    // UserState's key for the test adapter's user ("user1"), as botbuilder builds it.
+    const key = `${channelId}/users/user1/`;
+    const stored = (await storage.read([key]))[key] as { profile?: UserProfile } | undefined;
+    return stored?.profile;
+  };
+  return { client, state, storage, records, say, profile };
+}
+
+/** All reply texts of a turn, joined. */
+export const textOf = (replies: Reply[]) => replies.map((r) => r.text ?? '').join('\n---\n');
+/** The button titles of the last reply (the open question's choices). */
+export const buttonsOf = (replies: Reply[]) => (replies.at(-1)?.suggestedActions?.actions ?? []).map((a) => String(a.title));

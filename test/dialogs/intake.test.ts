@@ -1,0 +1,178 @@
+// "What applies to me?" under DialogTestClient: happy path, "I don't know", re-prompts in the user's
+// language, every global command mid-dialog, and the saved overview used afterwards.
+import { loadKnowledgeBase } from '../../knowledge';
+import { createI18n } from '../../locales';
+import { buttonsOf, dialogKit, textOf } from '../helpers/botkit';
+
+const kb = loadKnowledgeBase();
+const i18n = createI18n();
+const en = i18n.getFixedT('en');
+const nl = i18n.getFixedT('nl');
+const ar = i18n.getFixedT('ar');
+
+/** The Dutch path of an asylum status holder from 2022 (the most common Wi2021 case). */
+async function answerUpToNationality(kit: ReturnType<typeof dialogKit>) {
+  await kit.say(nl('guides.intake'));
+  await kit.say(nl('intake.startedFrom'));
+  await kit.say(nl('intake.reasonAsylum'));
+  await kit.say(nl('intake.ageAdult'));
+}
+
+describe('intake', () => {
+  test('happy path (nl): the overview says Wi2021, names next steps, and the regime is saved', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    const first = await kit.say(nl('guides.intake'));
+    expect(textOf(first)).toContain(nl('intake.started'));
+    expect(buttonsOf(first)).toEqual([nl('intake.startedBefore'), nl('intake.startedFrom'), nl('prompt.dontKnow')]);
+    await kit.say(nl('intake.startedFrom'));
+    await kit.say(nl('intake.reasonAsylum'));
+    await kit.say(nl('intake.ageAdult'));
+    await kit.say(nl('intake.nationalityOther'));
+    const study = await kit.say(nl('prompt.no'));
+    expect(textOf(study)).toContain(nl('intake.study'));
+    const overview = await kit.say(nl('prompt.no'));
+    const text = textOf(overview);
+    expect(text).toContain('Wet inburgering 2021');
+    expect(text).toContain(nl('intake.saved', { regime: nl('regime.wi2021') }));
+    expect(overview.at(-1)!.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    // The next three steps are buttons (entry titles), then "answer again".
+    const buttons = buttonsOf(overview);
+    expect(buttons[0]).toBe(kb.get('broad-intake')!.text.nl.title);
+    expect(buttons.at(-1)).toBe(nl('intake.again'));
+    const profile = await kit.profile();
+    expect(profile?.regime).toBe('wi2021');
+    expect(profile?.intake?.answers).toMatchObject({ started: 'from-2022', reason: 'asylum', nationality: 'other', wantsToStudy: 'no' });
+  });
+
+  test('the saved regime changes later answers, and the overview is shown again on return', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator', locale: 'en' });
+    await kit.say(en('guides.intake'));
+    for (const answer of [en('intake.startedBefore'), en('intake.reasonFamily'), en('intake.ageAdult'), en('intake.nationalityOther'), en('prompt.no')]) {
+      await kit.say(answer);
+    }
+    // Wi2013 for a family migrant from before 2022: an answer with regime variants now uses the Wi2013 one.
+    const entry = kb.entries.find((e) => e.variants?.wi2013 && e.variants?.wi2021)!;
+    const answer = await kit.say(entry.text.en.title);
+    expect(answer[0]!.text).toContain(en('answer.regimeNote', { regime: en('regime.wi2013') }));
+    const again = await kit.say(en('guides.intake'));
+    expect(textOf(again)).toContain(en('intake.existing'));
+    expect(textOf(again)).toContain('Civic Integration Act 2013');
+    // "Answer again" starts the questions anew.
+    const redo = await kit.say(en('intake.again'));
+    expect(textOf(redo)).toContain(en('intake.started'));
+  });
+
+  test('"I don\'t know" everywhere gives the honest "cannot tell yet" overview, pointing to DUO', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator', locale: 'en' });
+    await kit.say(en('guides.intake'));
+    let last = await kit.say(en('prompt.dontKnow'));
+    for (let i = 0; i < 3; i++) last = await kit.say(en('prompt.dontKnow'));
+    last = await kit.say(en('prompt.dontKnow'));
+    expect(textOf(last)).toContain(en('intake.outcome.unknown'));
+    expect(textOf(last)).toContain(en('intake.savedNoRegime'));
+    expect(last.at(-1)!.channelData?.wegwijzer?.authority).toBe('DUO');
+  });
+
+  test('a number picks a choice on a channel without buttons', async () => {
+    const kit = dialogKit(kb, { channelId: 'sms', locale: 'en' });
+    const first = await kit.say(en('guides.intake'));
+    expect(first.at(-1)!.text).toContain(`2. ${en('intake.startedFrom')}`);
+    const next = await kit.say('2');
+    expect(textOf(next)).toContain(en('intake.reason'));
+  });
+
+  test.each([
+    ['en', en, 'banana'],
+    ['ar', ar, 'موز'],
+    ['nl', nl, 'misschien later'],
+  ] as const)('invalid input is re-prompted in the user\'s language (%s)', async (locale, t, junk) => {
+    const kit = dialogKit(kb, { channelId: 'emulator', locale });
+    await kit.say(t('guides.intake'));
+    const retry = await kit.say(junk);
+    expect(retry).toHaveLength(1);
+    expect(retry[0]!.text).toContain(t('prompt.retryChoice'));
+    expect(retry[0]!.text).toContain(t('intake.started'));
+    expect(buttonsOf(retry)).toContain(t('prompt.dontKnow'));
+  });
+});
+
+describe('interruptions mid-intake, and resuming', () => {
+  test('help explains and asks the same question again', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    await answerUpToNationality(kit);
+    const help = await kit.say('help');
+    expect(help[0]!.text).toContain(nl('guides.help', { guide: nl('guides.intake') }));
+    expect(help.at(-1)!.text).toContain(nl('intake.nationality'));
+    const next = await kit.say(nl('intake.nationalityOther'));
+    expect(textOf(next)).toContain(nl('intake.diplomas'));
+  });
+
+  test('language: the question comes back in the chosen language, and the answers so far are kept', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    await answerUpToNationality(kit);
+    const choose = await kit.say('taal');
+    expect(buttonsOf(choose)).toContain('English');
+    const switched = await kit.say('English', 'nl');
+    expect(textOf(switched)).toContain(en('language.chosen'));
+    expect(switched.at(-1)!.text).toContain(en('intake.nationality'));
+    expect(buttonsOf(switched)).toContain(en('intake.nationalityOther'));
+    await kit.say(en('intake.nationalityOther'), 'nl');
+    const overview = await kit.say(en('prompt.no'), 'nl');
+    const study = textOf(overview);
+    expect(study).toContain(en('intake.study'));
+  });
+
+  test('person: the person card comes, then the question again', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    await answerUpToNationality(kit);
+    const person = await kit.say('persoon');
+    expect(person[0]!.channelData?.wegwijzer?.topic).toBe(kb.menu.person);
+    expect(textOf(person)).toContain(nl('guides.resumed'));
+    expect(person.at(-1)!.text).toContain(nl('intake.nationality'));
+  });
+
+  test('menu pauses; "continue" resumes with the same question', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    await answerUpToNationality(kit);
+    const menu = await kit.say('menu');
+    expect(menu[0]!.text).toContain(nl('guides.paused', { guide: nl('guides.intake'), continue: nl('guides.continue') }));
+    expect(buttonsOf(menu)[0]).toBe(nl('guides.continue'));
+    const resumed = await kit.say(nl('guides.continue'));
+    expect(resumed.at(-1)!.text).toContain(nl('intake.nationality'));
+    const next = await kit.say(nl('intake.nationalityOther'));
+    expect(textOf(next)).toContain(nl('intake.diplomas'));
+  });
+
+  test('menu, then a question: the question is answered and the intake is left', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    await answerUpToNationality(kit);
+    await kit.say('menu');
+    const answer = await kit.say('Hoeveel kost het examen?');
+    expect(answer[0]!.channelData?.wegwijzer?.topic).toBe('exam-costs');
+    const after = await kit.say(nl('intake.nationalityOther'));
+    expect(textOf(after)).not.toContain(nl('intake.diplomas'));
+  });
+
+  test('stop ends the intake; nothing is resumed after it', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    await answerUpToNationality(kit);
+    const stopped = await kit.say('stop');
+    expect(stopped[0]!.text).toContain(nl('restart.text'));
+    const after = await kit.say(nl('intake.nationalityOther'));
+    expect(textOf(after)).not.toContain(nl('intake.diplomas'));
+  });
+
+  test('starting another guided conversation leaves the intake for it', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    await answerUpToNationality(kit);
+    const complaint = await kit.say('klacht');
+    expect(textOf(complaint)).toContain(nl('complaint.kind'));
+  });
+
+  test('danger mid-intake: urgent help first', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    await answerUpToNationality(kit);
+    const urgent = await kit.say('mijn man slaat mij');
+    expect(urgent[0]!.channelData?.wegwijzer?.topic).toBe('urgent-help');
+  });
+});

@@ -1,0 +1,94 @@
+// Every guided conversation, interrupted by every global command at an open question, and resumed.
+import { loadKnowledgeBase } from '../../knowledge';
+import { createI18n, LOCALES, RESOURCES } from '../../locales';
+import { fold } from '../../knowledge/normalize';
+import { commandTable, type CommandStrings } from '../../dialogs/route';
+import { buttonsOf, dialogKit, type Reply } from '../helpers/botkit';
+
+const kb = loadKnowledgeBase();
+const i18n = createI18n();
+const nl = i18n.getFixedT('nl');
+const en = i18n.getFixedT('en');
+
+type Kit = ReturnType<typeof dialogKit>;
+/** Each guide, brought to an open question (returns that question's replies). */
+const GUIDES: [string, (kit: Kit) => Promise<Reply[]>][] = [
+  ['intake', async (kit) => { await kit.say(nl('guides.intake')); return kit.say(nl('intake.startedFrom')); }],
+  ['basics', async (kit) => { await kit.say(nl('guides.basics')); return kit.say(nl('basics.done')); }],
+  ['route', async (kit) => kit.say(nl('guides.route'))],
+  ['complaint', async (kit) => { await kit.say(nl('guides.complaint')); await kit.say(nl('complaint.kindTreatment')); return kit.say('DUO'); }],
+];
+
+const question = (replies: Reply[]) => replies.at(-1)!.text!;
+
+describe.each(GUIDES)('%s', (_guide, open) => {
+  test('help: explains, then the same question', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    const asked = await open(kit);
+    const replies = await kit.say('help');
+    expect(replies[0]!.text).toContain(nl('guides.help', { guide: nl(`guides.${_guide}`) }));
+    expect(question(replies)).toBe(question(asked));
+  });
+
+  test('language: the same question in the chosen language', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    const asked = await open(kit);
+    await kit.say('taal');
+    const replies = await kit.say('English');
+    expect(replies[0]!.text).toContain(en('language.chosen'));
+    expect(buttonsOf(replies)).toHaveLength(buttonsOf(asked).length);
+    expect(question(replies)).not.toBe(question(asked));
+    const back = await kit.say('Nederlands');
+    expect(question(back)).toBe(question(asked));
+  });
+
+  test('person: contact details, then the same question', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    const asked = await open(kit);
+    const replies = await kit.say('persoon');
+    expect(replies.some((r) => r.text?.includes(nl('guides.resumed')))).toBe(true);
+    expect(question(replies)).toBe(question(asked));
+  });
+
+  test('menu, then continue: the same question', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    const asked = await open(kit);
+    const menu = await kit.say('menu');
+    expect(buttonsOf(menu)[0]).toBe(nl('guides.continue'));
+    const replies = await kit.say('verder');
+    expect(question(replies)).toBe(question(asked));
+  });
+
+  test('restart: the conversation ends and the menu comes', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    await open(kit);
+    const replies = await kit.say('opnieuw beginnen');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toContain(nl('restart.text'));
+    expect(buttonsOf(replies)).toContain(nl('guides.intake'));
+  });
+});
+
+test('no answer button in any guided question is also a command phrase (it would trigger the command)', () => {
+  const table = commandTable(LOCALES.map((l) => RESOURCES[l] as unknown as CommandStrings));
+  const labels = [
+    'prompt.yes', 'prompt.no', 'prompt.dontKnow', 'prompt.skip',
+    ...['startedBefore', 'startedFrom', 'reasonAsylum', 'reasonFamily', 'reasonWork', 'reasonStudy', 'reasonProtection',
+      'reasonOther', 'ageUnder18', 'ageAdult', 'ageAow', 'nationalityEu', 'nationalityTurkish', 'nationalityOther'].map((k) => `intake.${k}`),
+    ...['done', 'notYet', 'notForMe', 'more'].map((k) => `basics.${k}`),
+    ...kb.guides.route.map((r) => `route.situations.${r.id}`),
+    ...['kindTreatment', 'kindDecision', 'otherOrganisation', 'unknownWhen', 'wantApology', 'wantExplanation', 'wantSolution',
+      'correct', 'change', 'consentYes', 'consentNo'].map((k) => `complaint.${k}`),
+  ];
+  const clashes = LOCALES.flatMap((locale) => labels.flatMap((k) => {
+    const label = i18n.getFixedT(locale)(k);
+    return table.has(fold(label)) ? [`${locale} ${k} "${label}" → ${table.get(fold(label))}`] : [];
+  }));
+  expect(clashes).toEqual([]);
+});
+
+test('a phrase that means two different commands fails at load time, naming it', () => {
+  const nlStrings = RESOURCES.nl as unknown as CommandStrings;
+  const broken = { ...nlStrings, commands: { ...nlStrings.commands, help: [...(nlStrings.commands.help ?? []), 'menu'] } };
+  expect(() => commandTable([broken])).toThrow('"menu" is a phrase for both');
+});
