@@ -13,7 +13,13 @@ const Authority = z.enum(AUTHORITIES);
 const byAuthority = z.partialRecord(z.enum([...AUTHORITIES, 'default']), id)
   .refine((map) => map.default !== undefined, 'needs a `default` entry');
 
+/** The guided conversations an answer can offer to start (their ids match the dialogs'). */
+export const GUIDE_IDS = ['intake', 'basics', 'route', 'complaint'] as const;
+export type GuideName = (typeof GUIDE_IDS)[number];
+
 export const GuidesFile = z.strictObject({
+  /** Answers that offer a guided conversation as their first button ("Make a complaint" under "How do I complain?"). */
+  offerOn: z.partialRecord(z.enum(GUIDE_IDS), z.array(id)),
   basics: z.array(z.strictObject({ id, entry: id })).min(1),
   route: z.array(z.strictObject({
     id, authority: Authority, entry: id, byRegime: z.partialRecord(Regime, Authority).optional(),
@@ -27,6 +33,11 @@ export const GuidesFile = z.strictObject({
   }),
 });
 export type Guides = z.infer<typeof GuidesFile>;
+
+/** The guided conversation an entry's answer offers, if any. */
+export function guideOfferedOn(guides: Guides, entryId: string): GuideName | undefined {
+  return GUIDE_IDS.find((g) => guides.offerOn[g]?.includes(entryId));
+}
 
 /** The entry for `authority` in a per-organisation map, or its default. */
 export const forAuthority = (map: Guides['complaint']['route'], authority: AuthorityId | undefined): string =>
@@ -42,6 +53,7 @@ export function loadGuides(entries: LoadedEntry[], file = path.join(KNOWLEDGE_DI
     ...g.basics.map((b) => [`basics.${b.id}.entry`, b.entry] as [string, string]),
     ...g.route.map((r) => [`route.${r.id}.entry`, r.entry] as [string, string]),
     ['routeUnknown', g.routeUnknown],
+    ...Object.entries(g.offerOn).flatMap(([guide, ids]) => (ids ?? []).map((e) => [`offerOn.${guide}`, e] as [string, string])),
     ...(['route', 'objection', 'ombudsman'] as const).flatMap((part) =>
       Object.entries(g.complaint[part]).map(([k, v]) => [`complaint.${part}.${k}`, v as string] as [string, string])),
   ];

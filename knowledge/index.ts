@@ -17,7 +17,7 @@ export { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from './de
 export type { Hit, KnowledgeSearch } from './search';
 export type { Authority, AuthorityId, EntryText, LoadedEntry, Regime } from './schema';
 export { inLocale } from './schema';
-export { forAuthority, type Guides } from './guides';
+export { forAuthority, guideOfferedOn, type GuideName, type Guides } from './guides';
 
 /** The deployment's own municipality (from MUNICIPALITY_* settings); empty means "unknown". */
 export interface Municipality { name?: string; url?: string; phone?: string }
@@ -37,9 +37,9 @@ export class KnowledgeBase {
     search: KnowledgeSearch,
     readonly menu: Menu,
     readonly municipality: Municipality = {},
-    private readonly signals?: Signals,
-    /** The guided conversations' structure; absent only in tests that build a bare knowledge base. */
-    private readonly guideData?: Guides,
+    private readonly signals: Signals,
+    /** The structure of the guided conversations (knowledge/guides.yaml). */
+    readonly guides: Guides,
   ) {
     this.search = search;
     this.byId = new Map(entries.map((e) => [e.id, e]));
@@ -54,24 +54,19 @@ export class KnowledgeBase {
       this.byAuthorityName.set(fold(id), id);
     }
     if (municipality.name) this.byAuthorityName.set(fold(municipality.name), 'GEMEENTE');
-    for (const id of [...menu.welcome, menu.person, ...(signals ? [signals.urgentEntry] : [])]) {
+    for (const id of [...menu.welcome, menu.person, signals.urgentEntry]) {
       if (!this.byId.has(id)) throw new KnowledgeError(`knowledge/menu.yaml or signals.yaml: no entry has id "${id}"`);
     }
   }
 
-  get guides(): Guides {
-    if (!this.guideData) throw new Error('this knowledge base was built without guides.yaml');
-    return this.guideData;
-  }
-
   /** The urgent-help entry, always answered first when a message signals danger. */
   get urgentEntry(): LoadedEntry | undefined {
-    return this.signals ? this.byId.get(this.signals.urgentEntry) : undefined;
+    return this.byId.get(this.signals.urgentEntry);
   }
 
   /** The urgent-help entry when the message signals danger (it is answered before anything else). */
   urgentEntryFor(text: string): LoadedEntry | undefined {
-    return this.signals && signalsDanger(text, this.signals) ? this.byId.get(this.signals.urgentEntry) : undefined;
+    return signalsDanger(text, this.signals) ? this.byId.get(this.signals.urgentEntry) : undefined;
   }
 
   get(id: string): LoadedEntry | undefined {

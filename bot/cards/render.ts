@@ -3,7 +3,7 @@ import { ActivityTypes, CardFactory, Channels, type Activity, type CardAction } 
 import { supportsSuggestedActions } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
 import { REVIEW_STATUS, type Locale } from '../../locales';
-import { inLocale, type AuthorityId, type Hit, type KnowledgeBase, type LoadedEntry, type Regime } from '../../knowledge';
+import { guideOfferedOn, inLocale, type AuthorityId, type Hit, type KnowledgeBase, type LoadedEntry, type Regime } from '../../knowledge';
 import { AUTHORITIES_MENU } from './menus';
 import { authorityAdaptiveCard, authorityText, authorityView } from './authorityCard';
 
@@ -89,8 +89,10 @@ export function renderAnswer(
   const parts = [`**${kb.textOf(entry, answer.locale).text.title}**`, answer.text.trim()];
   if (answer.regime) parts.push(`_${t('answer.regimeNote', { regime: t(`regime.${answer.regime}`) })}_`);
   parts.push(`_${t('answer.source', { sources: sourceLinks(entry.sources), date: dateFormat(entry.reviewed, ctx.locale) })}_`);
+  // A guided conversation that fits this answer comes first ("Make a complaint" under "How do I complain?").
+  const guide = options.offers !== false ? guideOfferedOn(kb.guides, entry.id) : undefined;
+  const offers = guide ? [{ title: t(`guides.${guide}`) }, ...followUps(entry, ctx).slice(0, 2)] : followUps(entry, ctx);
   // Dutch is leading: say so when the translation is missing or not yet checked, and offer the Dutch text.
-  const offers = followUps(entry, ctx);
   if (answer.locale !== locale) {
     parts.push(`_${t('answer.notTranslated')}_`);
   } else if (locale === ctx.locale && REVIEW_STATUS[locale] === 'unreviewed') {

@@ -160,3 +160,11 @@ test('switching language mid-complaint: the summary comes in the new language, t
   const summary = await kit.say(en('complaint.wantSolution'));
   expect(summary[0]!.text).toContain(`${en('complaint.summaryWhat')}: Niemand belt mij terug over mijn aanvraag.`);
 });
+
+test('an answer about complaining offers the complaint conversation as its first button', async () => {
+  const kit = dialogKit(kb, { channelId: 'emulator' });
+  const answer = await kit.say(kb.get('complain-ind')!.text.nl.title);
+  expect(buttonsOf(answer)[0]).toBe(nl('guides.complaint'));
+  const started = await kit.say(buttonsOf(answer)[0]!);
+  expect(textOf(started)).toContain(nl('complaint.kind'));
+});
