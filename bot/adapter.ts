@@ -5,6 +5,7 @@ import type { i18n } from 'i18next';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { setLanguage, supportedLocale, tryLanguageOf } from './middleware/locale';
+import { isETagConflict } from './storage/documentStorage';
 import type { BotState } from './state';
 
 export function createAdapter(config: Config, deps: { logger: Logger; i18n: i18n; state: BotState }): CloudAdapter {
@@ -21,7 +22,9 @@ export function createAdapter(config: Config, deps: { logger: Logger; i18n: i18n
 
 /**
  * Logs the error with a correlation id, tells the user in their language (no stack trace), and clears the
- * conversation state so the next message starts fresh instead of hitting the same broken dialog.
+ * conversation state so the next message starts fresh instead of hitting the same broken dialog. An eTag
+ * conflict is different: another replica saved this conversation meanwhile. Its state is right, so it is
+ * kept, and the user is asked to send the message again.
  */
 export function turnErrorHandler(config: Config, deps: { logger: Logger; i18n: i18n; state: BotState }) {
   return async (context: TurnContext, error: Error): Promise<void> => {
@@ -36,14 +39,17 @@ export function turnErrorHandler(config: Config, deps: { logger: Logger; i18n: i
     }, 'turn failed');
     const language = tryLanguageOf(context)
       ?? setLanguage(context, deps.i18n, supportedLocale(activity.locale) ?? config.defaultLocale);
+    const conflict = isETagConflict(error);
     try {
-      await context.sendActivity({ type: 'message', text: language.t('errors.generic', { ref }), textFormat: 'markdown' });
+      const text = conflict ? language.t('errors.busy') : language.t('errors.generic', { ref });
+      await context.sendActivity({ type: 'message', text, textFormat: 'markdown' });
       if (activity.channelId === 'emulator') {
         await context.sendTraceActivity('OnTurnError', `${error?.name}: ${error?.message}`, 'https://www.botframework.com/schemas/error', 'TurnError');
       }
     } catch (sendError) {
       deps.logger.warn({ ref, err: { message: (sendError as Error)?.message } }, 'could not tell the user about the error');
     }
+    if (conflict) return;
     try {
       await deps.state.conversationState.delete(context);
     } catch (deleteError) {

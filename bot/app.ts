@@ -16,14 +16,17 @@ import { DirectLineStore } from './directline/store';
 import { loadOrCreateSecret, TokenService } from './directline/tokens';
 import { createBotState } from './state';
 import { SqliteStorage } from './storage/sqliteStorage';
+import { BlobStorage } from './storage/blobStorage';
+import type { DocumentStorage } from './storage/documentStorage';
+import { serializeTurns } from './middleware/serialize';
 import { WegwijzerBot } from './wegwijzerBot';
 
 export interface App {
   app: ReturnType<typeof createServer>;
   kb: KnowledgeBase;
-  storage: SqliteStorage;
+  storage: DocumentStorage;
   logger: Logger;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Builds the whole bot and its HTTP app without listening (index.ts listens; tests use an ephemeral port). */
@@ -31,7 +34,9 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
   const logger = options.logger ?? createLogger(config.logLevel);
   const i18n = createI18n();
   const kb = loadKnowledgeBase({ municipality: config.municipality, overlayDir: config.knowledgeOverlayDir });
-  const storage = new SqliteStorage(path.join(config.dataDir, 'wegwijzer.sqlite'));
+  const storage: DocumentStorage = config.storage.kind === 'blob'
+    ? new BlobStorage(config.storage.connectionString, config.storage.container)
+    : new SqliteStorage(path.join(config.dataDir, 'wegwijzer.sqlite'));
   const state = createBotState(storage);
   const records = createRecords(storage);
   const commands = commandTable(LOCALES.map((l) => RESOURCES[l] as unknown as CommandStrings));
@@ -39,6 +44,7 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
   const dialog = new MainDialog({ kb, state, records, commands, i18n, languages, handoff: config.handoff });
   const bot = new WegwijzerBot({ state, dialog, kb });
   const adapter = createAdapter(config, { logger, i18n, state });
+  adapter.use(serializeTurns());
   adapter.use(localeMiddleware(i18n, state.profile, config.defaultLocale));
   adapter.use(memoryMiddleware(state.conversationData));
   // A turn that takes longer than half a second shows "typing" in Web Chat and the Emulator.
@@ -50,5 +56,5 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
     store: new DirectLineStore(),
   };
   const app = createServer({ config, adapter, bot, logger, isReady: () => true, directLine });
-  return { app, kb, storage, logger, close: () => storage.close() };
+  return { app, kb, storage, logger, close: async () => { await storage.close(); } };
 }

@@ -53,6 +53,14 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.preprocess((v) => v ?? '', originList),
   DEFAULT_LOCALE: withDefault(z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }), 'nl'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+  STORAGE: withDefault(z.enum(['sqlite', 'blob'], { error: 'must be sqlite or blob' }), 'sqlite'),
+  AZURE_STORAGE_CONNECTION_STRING: optional(z.string().trim().min(1)),
+  AZURE_STORAGE_CONTAINER: withDefault(z.string().trim().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, {
+    error: 'must be 3-63 lower-case letters, digits or hyphens (an Azure container name)',
+  }), 'wegwijzer'),
+  RETENTION_DAYS: withDefault(z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650), 90),
+  COMPLAINT_RETENTION_DAYS: withDefault(z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650), 365),
+  STAFF_TOKEN: optional(z.string().min(24, { error: 'must be at least 24 characters' })),
   HANDOFF: withDefault(z.enum(HANDOFF_MODES, { error: `must be one of ${HANDOFF_MODES.join(', ')}` }), 'none'),
 }).superRefine((env, ctx) => {
   if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -60,6 +68,9 @@ const EnvSchema = z.object({
   }
   if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+  }
+  if (env.STORAGE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
+    ctx.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORAGE is blob' });
   }
   if (env.NODE_ENV === 'production' && !env.MicrosoftAppId) {
     ctx.addIssue({
@@ -86,6 +97,13 @@ export interface Config {
   knowledgeOverlayDir?: string;
   defaultLocale: (typeof LOCALES)[number];
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Where state and documents live: one SQLite file, or Azure Blob Storage shared by several replicas. */
+  storage: { kind: 'sqlite' } | { kind: 'blob'; connectionString: string; container: string };
+  /** Days that transcripts, analytics, feedback and idle conversation state are kept; complaints their own. */
+  retentionDays: number;
+  complaintRetentionDays: number;
+  /** Enables /staff; the staff API wants it as a bearer token. */
+  staffToken?: string;
   /** How "talk to a person" works: contact details only, or a handoff event to an agent desk. */
   handoff: (typeof HANDOFF_MODES)[number];
 }
@@ -98,7 +116,7 @@ export class ConfigError extends Error {
   }
 }
 
-const SECRET = new Set(['MicrosoftAppPassword', 'DIRECTLINE_SECRET']);
+const SECRET = new Set(['MicrosoftAppPassword', 'DIRECTLINE_SECRET', 'AZURE_STORAGE_CONNECTION_STRING', 'STAFF_TOKEN']);
 
 /**
  * Parses the environment into a typed `Config`. Throws `ConfigError` naming each bad variable.
@@ -130,5 +148,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
     handoff: e.HANDOFF,
+    storage: e.STORAGE === 'blob'
+      ? { kind: 'blob', connectionString: e.AZURE_STORAGE_CONNECTION_STRING as string, container: e.AZURE_STORAGE_CONTAINER }
+      : { kind: 'sqlite' },
+    retentionDays: e.RETENTION_DAYS,
+    complaintRetentionDays: e.COMPLAINT_RETENTION_DAYS,
+    staffToken: e.STAFF_TOKEN,
   };
 }

@@ -42,8 +42,7 @@ function start(): void {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      built.close();
-      process.exit(0);
+      void built.close().finally(() => process.exit(0));
     });
     setTimeout(() => {
       server.closeAllConnections();

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { StoreItems } from 'botbuilder';
+import type { DocumentStorage } from './documentStorage';
 
 interface Row { key: string; value: string; etag: string }
 
@@ -19,7 +20,7 @@ export class ETagConflictError extends Error {
  * MemoryStorage. A write with an eTag that differs from the stored one is rejected, as botbuilder expects;
  * `*` or no eTag overwrites. All changes of one `write` commit together or not at all.
  */
-export class SqliteStorage implements Storage {
+export class SqliteStorage implements DocumentStorage {
   private readonly db: Database.Database;
   private readonly selectOne: Database.Statement<[string], Row>;
   private readonly upsert: Database.Statement<[string, string, string, number]>;

@@ -24,7 +24,7 @@ export async function startBot(env: Record<string, string> = {}, dataDir?: strin
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      app.close();
+      await app.close();
     },
   };
 }
