@@ -32,6 +32,10 @@ export interface ConversationData {
   lastAuthority?: AuthorityId;
   /** A guided conversation paused by "menu"; "continue" resumes it. */
   paused?: string;
+  /** "Stop" was typed in a guided conversation; the next message confirms or not. */
+  confirmStop?: boolean;
+  /** The "I never need your BSN" warning was given in this conversation. */
+  piiWarned?: boolean;
   /** The last messages, PII redacted, sent along when the conversation is handed to a person. */
   recent?: RecentLine[];
 }

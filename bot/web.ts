@@ -29,6 +29,13 @@ const WebStrings = z.strictObject({
   close: z.string().min(1),
   language: z.string().min(1),
   unavailable: z.string().min(1),
+  privacyLink: z.string().min(1),
+  privacy: z.strictObject({
+    title: z.string().min(1),
+    intro: z.string().min(1),
+    sections: z.array(z.strictObject({ heading: z.string().min(1), text: z.string().min(1) })).min(1),
+    back: z.string().min(1),
+  }),
   /** Web Chat's own UI strings, for languages it does not ship (overrideLocalizedStrings). */
   webchat: z.record(z.string(), z.string()).optional(),
 });
@@ -65,6 +72,7 @@ export function webRouter(config: Config): Router {
   const templates = {
     page: fs.readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8'),
     widget: fs.readFileSync(path.join(WEB_DIR, 'widget.html'), 'utf8'),
+    privacy: fs.readFileSync(path.join(WEB_DIR, 'privacy.html'), 'utf8'),
     embed: fs.readFileSync(path.join(WEB_DIR, 'widget.js'), 'utf8'),
   };
   const labels = Object.fromEntries(languages.map((l) => [l, {
@@ -75,20 +83,45 @@ export function webRouter(config: Config): Router {
   const frameAncestors = ["'self'", ...config.allowedOrigins].join(' ');
   const municipality = (l: string) => config.municipality.name ?? strings[l]!.municipalityFallback;
 
+  const languageLinks = (lang: string, route: string) => languages.map((l) =>
+    `<a href="${route}?lang=${l}" lang="${l}"${l === lang ? ' aria-current="true"' : ''}>${escapeHtml(strings[l]!.languageName)}</a>`).join('');
+  const siteName = (lang: string) => config.municipality.name ? interpolate(strings[lang]!.siteName, { municipality: municipality(lang) }) : 'Wegwijzer';
+
   const router = express.Router();
 
   router.get('/', (req, res) => {
     const lang = pick(req.query.lang);
     const s = strings[lang]!;
     const values = { municipality: municipality(lang) };
-    const languageLinks = languages.map((l) => `<a href="/?lang=${l}" lang="${l}"${l === lang ? ' aria-current="true"' : ''}>${escapeHtml(strings[l]!.languageName)}</a>`).join('');
     res.type('html').send(fill(templates.page, {
       lang, dir: RTL.has(lang) ? 'rtl' : 'ltr',
       pageTitle: interpolate(s.pageTitle, values),
       // Without a configured municipality the header names the service, not "Municipality of your municipality".
-      siteName: config.municipality.name ? interpolate(s.siteName, values) : 'Wegwijzer',
+      siteName: siteName(lang),
       intro: s.intro, stepsTitle: s.stepsTitle, note: s.note, language: s.language,
-    }, { languageLinks, steps: s.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('') }));
+    }, { languageLinks: languageLinks(lang, '/'), steps: s.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('') }));
+  });
+
+  // What the chat stores, for how long, how answers are chosen, whom to ask: in every language.
+  router.get('/privacy', (req, res) => {
+    const lang = pick(req.query.lang);
+    const p = strings[lang]!.privacy;
+    const values = {
+      operator: config.municipality.name ? interpolate(strings[lang]!.siteName, { municipality: municipality(lang) }) : strings[lang]!.municipalityFallback,
+      days: String(config.retentionDays),
+      complaintDays: String(config.complaintRetentionDays),
+    };
+    const paragraph = (text: string) => {
+      const lines = interpolate(text, values).split('\n');
+      const items = lines.filter((l) => l.startsWith('- ')).map((l) => `<li>${escapeHtml(l.slice(2))}</li>`).join('');
+      const prose = lines.filter((l) => !l.startsWith('- ') && l.trim()).map((l) => `<p>${escapeHtml(l)}</p>`).join('');
+      return prose + (items ? `<ul>${items}</ul>` : '');
+    };
+    const sections = p.sections.map((section) => `<h2>${escapeHtml(section.heading)}</h2>${paragraph(section.text)}`).join('\n');
+    res.type('html').send(fill(templates.privacy, {
+      lang, dir: RTL.has(lang) ? 'rtl' : 'ltr', title: p.title, intro: interpolate(p.intro, values), back: p.back,
+      siteName: siteName(lang), language: strings[lang]!.language,
+    }, { sections, languageLinks: languageLinks(lang, '/privacy') }));
   });
 
   router.get('/widget', (req, res) => {
@@ -99,12 +132,14 @@ export function webRouter(config: Config): Router {
       lang, color, tokenSeconds: 1800,
       languages: Object.fromEntries(languages.map((l) => [l, {
         rtl: RTL.has(l), webchatLocale: WEBCHAT_LOCALES[l] ?? 'en-US', webchatStrings: strings[l]!.webchat ?? null,
+        privacyLink: strings[l]!.privacyLink,
       }])),
     };
     const options = languages.map((l) => `<option value="${l}" lang="${l}">${escapeHtml(strings[l]!.languageName)}</option>`).join('');
     res.set('Content-Security-Policy', `frame-ancestors ${frameAncestors}`);
     res.type('html').send(fill(templates.widget, {
       lang, dir: RTL.has(lang) ? 'rtl' : 'ltr', chatTitle: s.chatTitle, language: s.language, unavailable: s.unavailable,
+      privacyLink: s.privacyLink,
     }, { languageOptions: options, config: JSON.stringify(widgetConfig).replace(/</g, '\\u003c') }));
   });
 

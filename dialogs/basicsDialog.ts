@@ -35,8 +35,8 @@ export class BasicsDialog extends GuidedDialog {
     const intro: Label[] = [];
     if (!progress.greeted) {
       progress.greeted = true;
-      const done = items.filter((i) => statuses[i.id] === 'done').map((i) => ctx.t(`basics.items.${i.id}`));
-      intro.push(done.length ? key('basics.welcomeBack', { done: done.join(', ') }) : key('basics.intro'));
+      const done = items.filter((i) => statuses[i.id] === 'done').map((i) => key(`basics.items.${i.id}`));
+      intro.push(done.length ? key('basics.welcomeBack', { done: { join: done, with: ', ' } }) : key('basics.intro'));
     }
     const next = items.find((i) => statuses[i.id] !== 'done' && statuses[i.id] !== 'not-applicable' && !progress.asked.includes(i.id));
     if (!next) {

@@ -3,17 +3,23 @@
 // own complaint route, a Dutch letter beside one in the person's language, and the way to the ombudsman.
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { forAuthority, type AuthorityId } from '../knowledge';
-import { complaintLetter, complaintSummary, plainText, renderEntryQuietly, type ComplaintDraft } from '../bot/cards/guides';
+import { complaintLetter, plainText, renderEntryQuietly, type ComplaintDraft } from '../bot/cards/guides';
 import { renderMenu, renderText, withOffers, type RenderContext } from '../bot/cards/render';
 import { dontKnow, GuidedDialog, yesNo, type GuideDeps } from './guidedDialog';
 import { isChoice, type Answer } from './prompts/askPrompt';
 import { key, resolve, type Label } from './prompts/labels';
+import { redact } from '../bot/privacy/redact';
+import { escapeMarkdown } from '../bot/cards/render';
 
 export const COMPLAINT_DIALOG = 'complaint';
 const STEPS = `${COMPLAINT_DIALOG}.steps`;
 const CONSENT = `${COMPLAINT_DIALOG}.consent`;
 
-export interface ComplaintOptions { /** After "no, start again": skip the explanation. */ again?: boolean }
+export interface ComplaintOptions {
+  /** After "no, start again": skip the explanation, keep what it is about. */
+  again?: boolean;
+  kind?: string;
+}
 
 /** The complaint while it is being told: labels, so summary and letter render in any language. */
 interface Draft {
@@ -26,9 +32,13 @@ interface Draft {
 }
 
 const OTHER = 'other';
-/** A choice becomes its label; typed text stays the person's own words. */
+/**
+ * A choice becomes its label; typed text stays the person's own words, except personal numbers (BSN, IBAN,
+ * phone, ...): the draft lives in conversation state until the end, consent or not, so it is redacted now.
+ */
 const labelOf = (answer: Answer, keys: Record<string, string>): Label =>
-  'choice' in answer ? key(keys[answer.choice] ?? answer.choice) : { own: answer.text };
+  'choice' in answer ? key(keys[answer.choice] ?? answer.choice) : { own: redact(answer.text) };
+const ownWords = (answer: Answer): string => ('text' in answer ? redact(answer.text) : answer.choice);
 
 export class ComplaintDialog extends GuidedDialog {
   constructor(deps: GuideDeps) {
@@ -44,7 +54,7 @@ export class ComplaintDialog extends GuidedDialog {
   private draft = (step: WaterfallStepContext) => step.values as Draft;
 
   private askKind = async (step: WaterfallStepContext<ComplaintOptions>): Promise<DialogTurnResult> => {
-    if (step.options?.again) return step.next({ choice: 'treatment' });
+    if (step.options?.again) return step.next({ choice: step.options.kind ?? 'treatment' });
     return this.ask(step, {
       text: [key('complaint.intro'), key('complaint.kind')],
       choices: [{ value: 'treatment', label: key('complaint.kindTreatment') }, { value: 'decision', label: key('complaint.kindDecision') }, dontKnow],
@@ -88,13 +98,12 @@ export class ComplaintDialog extends GuidedDialog {
 
   private askWhat = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
     const draft = this.draft(step);
-    if (!draft.organisation) draft.organisation = { own: (step.result as { text: string }).text };
+    if (!draft.organisation) draft.organisation = { own: ownWords(step.result as Answer) };
     return this.ask(step, { text: [key('complaint.what')], choices: [], free: { min: 10, max: 2000 } });
   };
 
   private askWhen = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-    const answer = step.result as Answer;
-    this.draft(step).what = 'text' in answer ? answer.text : answer.choice;
+    this.draft(step).what = ownWords(step.result as Answer);
     return this.ask(step, {
       text: [key('complaint.when')], choices: [{ value: 'unknownWhen', label: key('complaint.unknownWhen') }], free: { min: 2, max: 200 },
     });
@@ -117,16 +126,28 @@ export class ComplaintDialog extends GuidedDialog {
     draft.want = labelOf(step.result as Answer, {
       apology: 'complaint.wantApology', explanation: 'complaint.wantExplanation', solution: 'complaint.wantSolution',
     });
-    const summary = complaintSummary(this.resolved(draft, this.ctx(step.context)), this.ctx(step.context));
+    // Labels, not text: asked again after a language switch, the summary comes in the new language.
+    const summary: Label = {
+      join: [
+        key('complaint.summary'),
+        { field: 'complaint.summaryOrganisation', value: draft.organisation! },
+        { field: 'complaint.summaryWhat', value: { own: draft.what ?? '' } },
+        { field: 'complaint.summaryWhen', value: draft.when! },
+        { field: 'complaint.summaryWant', value: draft.want! },
+      ],
+      with: '\n',
+    };
     return this.ask(step, {
-      text: [{ own: summary }, key('complaint.confirm')],
+      text: [summary, key('complaint.confirm')],
       choices: [{ value: 'correct', label: key('complaint.correct') }, { value: 'change', label: key('complaint.change') }],
       plain: true,
     });
   };
 
   private afterConfirm = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-    if (isChoice(step.result, 'change')) return step.replaceDialog(STEPS, { again: true } satisfies ComplaintOptions);
+    if (isChoice(step.result, 'change')) {
+      return step.replaceDialog(STEPS, { again: true, kind: this.draft(step).kind } satisfies ComplaintOptions);
+    }
     return step.replaceDialog(CONSENT, { ...this.draft(step) });
   };
 
@@ -167,10 +188,12 @@ export class ComplaintDialog extends GuidedDialog {
     const { kb, state } = this.deps;
     const told = this.resolved(draft, ctx);
     const route = kb.get(forAuthority(kb.guides.complaint.route, draft.authority))!;
-    await step.context.sendActivity(renderEntryQuietly(route, ctx, ctx.t('complaint.routeIntro', { name: told.organisation })));
+    // The organisation may be the person's own words: never markup in a markdown message.
+    const name = escapeMarkdown(told.organisation);
+    await step.context.sendActivity(renderEntryQuietly(route, ctx, ctx.t('complaint.routeIntro', { name })));
     const dutch = this.ctxIn(step.context, 'nl');
     const now = new Date();
-    await step.context.sendActivity(renderText(ctx.t('complaint.letterIntro', { name: told.organisation })));
+    await step.context.sendActivity(renderText(ctx.t('complaint.letterIntro', { name })));
     await step.context.sendActivity(plainText(complaintLetter(this.resolved(draft, dutch), dutch, now)));
     if (ctx.locale !== 'nl') {
       await step.context.sendActivity(renderText(ctx.t('complaint.letterOwn')));

@@ -11,10 +11,10 @@ import { fold } from '../knowledge/normalize';
 import { languageOf, setLanguage } from '../bot/middleware/locale';
 import {
   renderAnswer, renderAuthority, renderChoices, renderFallback, renderHelp, renderLanguageChoice, renderMenu,
-  renderPausedMenu, renderText, type RenderContext,
+  renderPausedMenu, renderText, withOffers, type RenderContext,
 } from '../bot/cards/render';
 import { renderEntryQuietly } from '../bot/cards/guides';
-import type { BotState } from '../bot/state';
+import type { BotState, ConversationData } from '../bot/state';
 import type { Records } from '../bot/storage/records';
 import { BASICS_DIALOG, BasicsDialog } from './basicsDialog';
 import { COMPLAINT_DIALOG, ComplaintDialog } from './complaintDialog';
@@ -24,6 +24,8 @@ import { HANDOFF_DIALOG, HandoffDialog, type HandoffMode } from './handoffDialog
 import { INTAKE_DIALOG, IntakeDialog } from './intakeDialog';
 import { ROUTE_DIALOG, RouteDialog } from './routeDialog';
 import { route, type Command, type CommandTable } from './route';
+import type { AskOptions } from './prompts/askPrompt';
+import { resolve } from './prompts/labels';
 
 export const MAIN_DIALOG = 'main';
 const STEPS = `${MAIN_DIALOG}.steps`;
@@ -57,7 +59,7 @@ export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
     const guideDeps: GuideDeps = { kb: deps.kb, state: deps.state, i18n: deps.i18n, records: deps.records };
-    this.addDialog(new WaterfallDialog(STEPS, [this.handleMessage, this.afterGuide]))
+    this.addDialog(new WaterfallDialog(STEPS, [this.handleMessage, this.afterGuide, this.afterNext]))
       .addDialog(new IntakeDialog(guideDeps))
       .addDialog(new BasicsDialog(guideDeps))
       .addDialog(new RouteDialog(guideDeps))
@@ -72,7 +74,13 @@ export class MainDialog extends ComponentDialog {
     return start ? step.beginDialog(start.dialog, start.options) : step.endDialog();
   };
 
-  private afterGuide = async (step: WaterfallStepContext): Promise<DialogTurnResult> => step.endDialog(step.result);
+  /** A guided conversation may hand over to another one ("who do I need?" → "a complaint"). */
+  private afterGuide = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+    const next = (step.result as { next?: string } | undefined)?.next;
+    return next ? step.beginDialog(next) : step.endDialog(step.result);
+  };
+
+  private afterNext = async (step: WaterfallStepContext): Promise<DialogTurnResult> => step.endDialog(step.result);
 
   /**
    * A message while a guided conversation waits for an answer: global commands, a language name, danger and
@@ -88,11 +96,26 @@ export class MainDialog extends ComponentDialog {
     const { context } = innerDc;
     const { kb, state } = this.deps;
     const ctx = this.renderContext(context);
-    const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
-    if (!text) return undefined;
-    const routed = route(text, this.deps.commands);
-    const command = routed.kind === 'command' ? routed.command : undefined;
     const data = await state.conversationData.get(context, {});
+    let text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    if (!text) return undefined;
+    let routed = route(text, this.deps.commands);
+    if (routed.kind === 'number') {
+      // "2" on a channel without buttons means the second choice of the last message, whichever it was (the
+      // open question, the paused menu, the language list): from here on it is that choice's text.
+      const value = data.lastChoices?.[routed.index];
+      if (value !== undefined) {
+        text = value;
+        context.activity.text = value;
+        routed = route(text, this.deps.commands);
+      }
+    }
+    // A help word that is part of one of the open question's suggested answers is an answer, not a command
+    // ("uitleg" to "what do you want?", whose suggestions include "Een uitleg").
+    const ask = (innerDc.child?.activeDialog?.state?.options as AskOptions | undefined)?.ask;
+    const folded = fold(text);
+    const answerWord = Boolean(ask?.free && ask.choices.some((c) => fold(resolve(c.label, ctx)).split(' ').includes(folded)));
+    const command = routed.kind === 'command' && !(answerWord && routed.command === 'help') ? routed.command : undefined;
     const resume = async () => {
       await context.sendActivity(renderText(ctx.t('guides.resumed')));
       await innerDc.repromptDialog();
@@ -102,11 +125,37 @@ export class MainDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(STEPS);
     };
-    if (data.paused) {
-      // After "menu": "continue" resumes; anything else leaves the paused conversation and is handled afresh.
-      delete data.paused;
+    const save = async (change: (d: ConversationData) => void) => {
+      change(data);
       await state.conversationData.set(context, data);
-      return command === 'continue' ? resume() : leave();
+    };
+    if (data.confirmStop) {
+      await save((d) => { delete d.confirmStop; });
+      if (command === 'stopYes' || command === 'restart') {
+        await innerDc.cancelAllDialogs();
+        await this.restart(context, ctx);
+        return { status: DialogTurnStatus.complete };
+      }
+      if (command === 'stopNo' || command === 'continue') return resume();
+    }
+    if (data.paused) {
+      // After "menu" the conversation waits: "continue" resumes it, another guided conversation or "stop"
+      // replaces it, and anything else is answered as usual while it keeps waiting.
+      if (command === 'continue') {
+        await save((d) => { delete d.paused; });
+        return resume();
+      }
+      if (command === 'restart' || (command && STARTS[command] && command !== 'person')) {
+        await save((d) => { delete d.paused; });
+        return leave();
+      }
+      const start = await this.handle(context);
+      if (start) {
+        // Feedback or a person go on top; the paused conversation resumes after them.
+        await save((d) => { delete d.paused; });
+        return innerDc.beginDialog(start.dialog, start.options);
+      }
+      return { status: DialogTurnStatus.waiting };
     }
     // Feedback is optional: any command simply leaves it.
     if (active === FEEDBACK_DIALOG && command) return leave();
@@ -121,14 +170,17 @@ export class MainDialog extends ComponentDialog {
       case 'person':
         return innerDc.beginDialog(HANDOFF_DIALOG);
       case 'menu':
-        data.paused = active;
-        await state.conversationData.set(context, data);
+        await save((d) => { d.paused = active; });
         await context.sendActivity(renderPausedMenu(ctx, this.guideName(active, ctx)));
         return { status: DialogTurnStatus.waiting };
       case 'restart':
-        await innerDc.cancelAllDialogs();
-        await this.restart(context, ctx);
-        return { status: DialogTurnStatus.complete };
+        // Stopping loses what was told so far: ask first.
+        await save((d) => { d.confirmStop = true; });
+        await context.sendActivity(withOffers(
+          renderText(ctx.t('guides.confirmStop', { guide: this.guideName(active, ctx) })),
+          [{ title: ctx.t('guides.stopYes') }, { title: ctx.t('guides.stopNo') }], ctx.channelId,
+        ));
+        return { status: DialogTurnStatus.waiting };
       case 'continue':
         return resume();
       case 'intake': case 'intakeAgain': case 'basics': case 'route': case 'complaint':
@@ -189,7 +241,7 @@ export class MainDialog extends ComponentDialog {
       const start = STARTS[routed.command];
       if (start) return start;
       switch (routed.command) {
-        case 'menu': case 'continue':
+        case 'menu': case 'continue': case 'stopYes': case 'stopNo':
           await context.sendActivity(renderMenu(ctx));
           return undefined;
         case 'help':

@@ -7,6 +7,8 @@ export const COMMANDS = [
   'intake', 'intakeAgain', 'basics', 'route', 'complaint', 'continue',
   // The feedback buttons under an answer.
   'helped', 'notHelped',
+  // The answer to "do you want to stop?" in the middle of a guided conversation.
+  'stopYes', 'stopNo',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 export type CommandTable = ReadonlyMap<string, Command>;
@@ -20,7 +22,7 @@ export type Route =
 export interface CommandStrings {
   commands: Partial<Record<Command, string[]>>;
   buttons: { person: string; menu: string; language: string };
-  guides: { intake: string; basics: string; route: string; complaint: string; continue: string };
+  guides: { intake: string; basics: string; route: string; complaint: string; continue: string; stopYes: string; stopNo: string };
   intake: { again: string };
   feedback: { yes: string; no: string };
 }
@@ -32,7 +34,7 @@ export function commandPhrases(s: CommandStrings): [string, Command][] {
     ...typed,
     [s.buttons.person, 'person'], [s.buttons.menu, 'menu'], [s.buttons.language, 'language'],
     [s.guides.intake, 'intake'], [s.guides.basics, 'basics'], [s.guides.route, 'route'], [s.guides.complaint, 'complaint'],
-    [s.guides.continue, 'continue'], [s.intake.again, 'intakeAgain'], [s.feedback.yes, 'helped'], [s.feedback.no, 'notHelped'],
+    [s.guides.continue, 'continue'], [s.guides.stopYes, 'stopYes'], [s.guides.stopNo, 'stopNo'], [s.intake.again, 'intakeAgain'], [s.feedback.yes, 'helped'], [s.feedback.no, 'notHelped'],
   ];
 }
 

@@ -32,7 +32,8 @@ export class RouteDialog extends GuidedDialog {
       await step.context.sendActivity(renderAnswer(entry, 1, ctx));
       return step.endDialog();
     }
-    if (situation.id === 'complaint') return step.replaceDialog(COMPLAINT_DIALOG);
+    // The main dialog starts the complaint (it owns the guided dialogs; a replace here would nest it in this one).
+    if (situation.id === 'complaint') return step.endDialog({ next: COMPLAINT_DIALOG });
     const regime = (await state.profile.get(step.context, {})).regime;
     const authority = (regime && situation.byRegime?.[regime]) || situation.authority;
     const data = await state.conversationData.get(step.context, {});

@@ -31,6 +31,9 @@
     var language = config.languages[lang] || config.languages[config.lang];
     document.documentElement.lang = lang;
     document.documentElement.dir = language.rtl ? 'rtl' : 'ltr';
+    var privacy = document.getElementById('privacy');
+    privacy.href = '/privacy?lang=' + encodeURIComponent(lang);
+    privacy.textContent = language.privacyLink;
     window.WebChat.renderWebChat({
       directLine: directLine,
       userID: load().userId,

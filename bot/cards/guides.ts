@@ -77,18 +77,6 @@ export function renderEntryQuietly(entry: LoadedEntry, ctx: RenderContext, intro
 
 export interface ComplaintDraft { organisation: string; what: string; when: string; want: string }
 
-/** The complaint as the person told it, for them to confirm. Plain text: their words are never markup. */
-export function complaintSummary(d: ComplaintDraft, ctx: RenderContext): string {
-  const { t } = ctx;
-  return [
-    t('complaint.summary'),
-    `${t('complaint.summaryOrganisation')}: ${d.organisation}`,
-    `${t('complaint.summaryWhat')}: ${d.what}`,
-    `${t('complaint.summaryWhen')}: ${d.when}`,
-    `${t('complaint.summaryWant')}: ${d.want}`,
-  ].join('\n');
-}
-
 /** The complaint as a letter, from the template in the language of `ctx`; the person's own words kept as typed. */
 export function complaintLetter(d: ComplaintDraft, ctx: RenderContext, date: Date): string {
   const { t } = ctx;

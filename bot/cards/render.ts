@@ -186,6 +186,9 @@ export function renderChoices(hits: Hit[], confidence: number, ctx: RenderContex
   return { activity: withOffers(activity, [...offers, { title: ctx.t('buttons.person') }], ctx.channelId), offers };
 }
 
+/** Escapes markdown so text a person typed shows as typed inside a markdown message (no links, no emphasis). */
+export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+
 export function renderText(text: string): Outgoing {
   return message(text);
 }

@@ -1,9 +1,11 @@
 // Per-turn bookkeeping from what the bot actually sends: the numbered choices offered ("2" then works on
 // channels without buttons), the last topic and organisation answered, and the recent conversation (PII
-// redacted) that a handoff to a person carries along.
+// redacted) that a handoff to a person carries along. Also the one-time, kind warning when someone types a
+// BSN or an IBAN: the bot never needs them.
 import { ActivityTypes, type Middleware, type StatePropertyAccessor } from 'botbuilder';
 import { offeredValues, type WegwijzerChannelData } from '../cards/render';
-import { redact } from '../privacy/redact';
+import { findPii, redact } from '../privacy/redact';
+import { languageOf } from './locale';
 import type { ConversationData, RecentLine } from '../state';
 
 /** How many recent lines a handoff carries, and how long each line may be. */
@@ -15,14 +17,21 @@ function remember(data: ConversationData, line: RecentLine): void {
 }
 
 const line = (from: RecentLine['from'], text: string): RecentLine =>
-  ({ from, text: redact(text.slice(0, RECENT_LINE_LENGTH)), at: new Date().toISOString() });
+  // Redact first, then cut: a number cut in half at the edge would no longer be recognised.
+  ({ from, text: redact(text).slice(0, RECENT_LINE_LENGTH), at: new Date().toISOString() });
 
 export function memoryMiddleware(conversationData: StatePropertyAccessor<ConversationData>): Middleware {
   return {
     async onTurn(context, next) {
       const { type, text } = context.activity;
       if (type === ActivityTypes.Message && typeof text === 'string' && text.trim()) {
-        remember(await conversationData.get(context, {}), line('user', text));
+        const data = await conversationData.get(context, {});
+        remember(data, line('user', text));
+        const kinds = findPii(text);
+        if (!data.piiWarned && (kinds.includes('bsn') || kinds.includes('iban'))) {
+          data.piiWarned = true;
+          await context.sendActivity({ type: ActivityTypes.Message, text: languageOf(context).t('privacy.numberWarning') });
+        }
       }
       context.onSendActivities(async (ctx, activities, nextSend) => {
         const data = await conversationData.get(ctx, {});

@@ -44,11 +44,27 @@ const PHONE_INTERNATIONAL = /(?<![\p{L}\d])(?:\+|00)\d{1,3}[ -]?(?:\(0\))?[ -]?\
 /** Dutch phone numbers: 0 and nine more digits, as 06-12345678, 020 123 4567, (020) 1234567. */
 const PHONE_LOCAL = /(?<![\p{L}\d])\(?0\d{1,3}\)?(?:[ -]?\d){6,8}(?!\d)/gu;
 const isLocalPhone = (match: string) => match.replace(/\D/g, '').length === 10;
-const looksLikeDate = (match: string) => /^(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})$/.test(match);
 /** A 9-digit group, possibly written 123.456.789 or 123 45 6789: a BSN when it passes the elfproef. */
 const NINE_DIGITS = /(?<![\d.])\d(?:[ .]?\d){8}(?![\d])/g;
 /** Any other run of 7 or more digits (case numbers, client numbers): better lost than leaked. */
 const LONG_NUMBER = /\d(?:[ .-]?\d){6,}/g;
+/** A date written with a month name ("3 maart 1990", "3 March 1990"), for dates of birth. */
+const DATE_WORDS = /(?<!\d)\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}(?!\d)/gu;
+/**
+ * Ordinary numbers that look long but are not personal: dates, times ("9.00-17.00", "14:30"), year ranges
+ * ("2015-2021"), amounts ("€ 1.250.000", "1.000.000 euro"). They are set aside before the long-number rule.
+ */
+const ORDINARY = new RegExp([
+  /(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?!\d)/.source,
+  /(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)/.source,
+  /(?<!\d)\d{1,2}[:.]\d{2}(?!\d)/.source,
+  /(?<!\d)(?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}(?!\d)/.source,
+  /€\s?\d{1,3}(?:[.,]\d{3})+(?:,\d{2})?/.source,
+  /(?<!\d)\d{1,3}(?:[.,]\d{3})+(?:,\d{2})?\s?(?:euro|eur|€)/.source,
+].join('|'), 'giu');
+/** Arabic-Indic and Persian digits, read as the digits they are (a BSN typed in Arabic digits is a BSN). */
+const toAsciiDigits = (text: string) => text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) =>
+  String(d.charCodeAt(0) - (d >= '\u06f0' ? 0x06f0 : 0x0660)));
 
 /**
  * Replaces personal data in `text` with neutral placeholders ("[BSN]"). Order matters: e-mail first (it may
@@ -58,7 +74,7 @@ const LONG_NUMBER = /\d(?:[ .-]?\d){6,}/g;
  * @example redact('mijn bsn is 111222333') === 'mijn bsn is [BSN]'
  */
 export function redact(text: string): string {
-  let out = text.replace(EMAIL, PLACEHOLDER.email);
+  let out = toAsciiDigits(text).replace(EMAIL, PLACEHOLDER.email);
   out = out.replace(IBAN, (match) => {
     // The pattern may run on into the next word; the IBAN is the longest prefix that passes mod-97.
     for (let end = match.length; end >= 15; end--) {
@@ -68,12 +84,17 @@ export function redact(text: string): string {
     return match;
   });
   out = out.replace(VNUMBER, (match, digits: string) => match.replace(digits, PLACEHOLDER.vnumber));
-  out = out.replace(DATE, (match, offset: number, whole: string) =>
-    BIRTH.test(whole.slice(Math.max(0, offset - 30), offset)) ? PLACEHOLDER.birthdate : match);
+  const birth = (match: string, offset: number, whole: string) =>
+    BIRTH.test(whole.slice(Math.max(0, offset - 30), offset)) ? PLACEHOLDER.birthdate : match;
+  out = out.replace(DATE, birth).replace(DATE_WORDS, birth);
   out = out.replace(PHONE_INTERNATIONAL, PLACEHOLDER.phone);
   out = out.replace(NINE_DIGITS, (match) => (isBsn(match.replace(/[ .]/g, '')) ? PLACEHOLDER.bsn : match));
   out = out.replace(PHONE_LOCAL, (match) => (isLocalPhone(match) ? PLACEHOLDER.phone : match));
-  return out.replace(LONG_NUMBER, (match) => (looksLikeDate(match) ? match : PLACEHOLDER.number));
+  // Set ordinary numbers aside (as \u0000<index>\u0000), redact the remaining long numbers, put them back.
+  const kept: string[] = [];
+  out = out.replace(ORDINARY, (match) => `\u0000${kept.push(match) - 1}\u0000`);
+  out = out.replace(LONG_NUMBER, PLACEHOLDER.number);
+  return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)] ?? '');
 }
 
 /** Which kinds of personal data `text` contains (for the one-time "I never need your BSN" warning). */

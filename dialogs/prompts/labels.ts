@@ -8,12 +8,18 @@ export type Label =
   | { key: string; params?: Record<string, string | number | Label> }
   | { authority: AuthorityId; short?: boolean }
   | { entry: string }
-  | { own: string };
+  | { own: string }
+  /** Several labels joined, e.g. a list of done items, or lines "Field: value". */
+  | { join: Label[]; with: string }
+  /** "Field: value", with the field from i18n. */
+  | { field: string; value: Label };
 
 export const key = (k: string, params?: Record<string, string | number | Label>): Label => (params ? { key: k, params } : { key: k });
 
 export function resolve(label: Label, ctx: RenderContext): string {
   if ('own' in label) return label.own;
+  if ('join' in label) return label.join.map((part) => resolve(part, ctx)).join(label.with);
+  if ('field' in label) return `${ctx.t(label.field)}: ${resolve(label.value, ctx)}`;
   if ('entry' in label) {
     const entry = ctx.kb.get(label.entry);
     if (!entry) throw new Error(`unknown knowledge entry "${label.entry}"`);

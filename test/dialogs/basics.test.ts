@@ -67,5 +67,6 @@ test('invalid input is re-prompted (Somali), and stop ends the checklist with pr
   const retry = await kit.say('waxba', 'so');
   expect(retry[0]!.text).toContain(so('prompt.retryChoice'));
   await kit.say('jooji', 'so');
+  await kit.say(so('guides.stopYes'), 'so');
   expect((await kit.profile())?.basics).toEqual({ [items[0]!.id]: 'done' });
 });

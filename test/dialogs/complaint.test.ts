@@ -43,18 +43,23 @@ async function tellComplaint(kit: ReturnType<typeof dialogKit>, t = en, what = '
 
 test('happy path: summary, consent, stored before the reference, route, letters in Dutch and English, ombudsman', async () => {
   const records = flakyRecords();
-  const kit = dialogKit(kb, { channelId: 'emulator', locale: 'en', records });
+  const kit = dialogKit(kb, { channelId: 'emulator', locale: 'en', records, log: records.log });
   const summary = await tellComplaint(kit);
+  records.log.length = 0;
   expect(summary[0]!.textFormat).toBe('plain');
   expect(summary[0]!.text).toContain('The man at the desk shouted at me');
   expect(summary[0]!.text).toContain(`${en('complaint.summaryWant')}: ${en('complaint.wantExplanation')}`);
   expect(buttonsOf(summary)).toEqual([en('complaint.correct'), en('complaint.change')]);
   const consent = await kit.say(en('complaint.correct'));
   expect(consent[0]!.text).toContain(en('complaint.consent'));
-  expect(records.log).toEqual([]);
+  expect(records.log.filter((l) => l.startsWith('saved'))).toEqual([]);
   const done = await kit.say(en('complaint.consentYes'));
   const ref = done[0]!.text!.match(REF)![0];
-  expect(records.log).toEqual([`saved ${ref}`]);
+  // The write finished before the message with the reference was sent.
+  const saved = records.log.indexOf(`saved ${ref}`);
+  const told = records.log.findIndex((l) => l.startsWith('sent:') && l.includes(ref));
+  expect(saved).toBeGreaterThanOrEqual(0);
+  expect(told).toBeGreaterThan(saved);
   expect(done[0]!.text).toContain(en('complaint.stored', { ref }));
   // Stored durably, redacted, without user or conversation ids.
   const stored = await records.getComplaint(ref);
@@ -87,7 +92,7 @@ test('when storing fails there is no reference; asking again and succeeding give
   expect(failed.at(-1)!.text).toContain(en('complaint.consent'));
   const ok = await kit.say(en('complaint.consentYes'));
   expect(ok[0]!.text).toMatch(REF);
-  expect(records.log).toEqual(['save failed', expect.stringMatching(/^saved WW-/)]);
+  expect(records.log.filter((l) => !l.startsWith('sent:'))).toEqual(['save failed', expect.stringMatching(/^saved WW-/)]);
 });
 
 test('no consent: nothing stored, no reference, but the route and the letter are given', async () => {
@@ -167,4 +172,45 @@ test('an answer about complaining offers the complaint conversation as its first
   expect(buttonsOf(answer)[0]).toBe(nl('guides.complaint'));
   const started = await kit.say(buttonsOf(answer)[0]!);
   expect(textOf(started)).toContain(nl('complaint.kind'));
+});
+
+test('typed "uitleg" (also a help word) to "what do you want?" is taken as the answer', async () => {
+  const kit = dialogKit(kb, { channelId: 'emulator' });
+  await kit.say(nl('guides.complaint'));
+  await kit.say(nl('complaint.kindTreatment'));
+  await kit.say('DUO');
+  await kit.say('Ik kreeg drie keer een ander antwoord aan de telefoon.');
+  await kit.say('in oktober');
+  const summary = await kit.say('uitleg');
+  expect(summary[0]!.text).toContain(`${nl('complaint.summaryWant')}: uitleg`);
+});
+
+test('an organisation typed with markdown is shown as typed, never as a link', async () => {
+  const kit = dialogKit(kb, { channelId: 'emulator' });
+  await kit.say(nl('guides.complaint'));
+  await kit.say(nl('complaint.kindTreatment'));
+  await kit.say(nl('complaint.otherOrganisation'));
+  await kit.say('[Klik hier](https://evil.example) *nu*');
+  await kit.say('Ze hebben mijn brief nooit beantwoord, al twee maanden.');
+  await kit.say('sinds september');
+  await kit.say(nl('complaint.wantSolution'));
+  await kit.say(nl('complaint.correct'));
+  const done = await kit.say(nl('complaint.consentNo'));
+  for (const reply of done.filter((r) => r.textFormat !== 'plain')) {
+    expect(reply.text).not.toContain('[Klik hier](https://evil.example)');
+  }
+  expect(textOf(done)).toContain('\\[Klik hier\\]\\(https://evil\\.example\\) \\*nu\\*');
+});
+
+test('answers are redacted as they are told: no BSN in the stored dialog state, summary or letter', async () => {
+  const kit = dialogKit(kb, { channelId: 'emulator' });
+  await kit.say(nl('guides.complaint'));
+  await kit.say(nl('complaint.kindTreatment'));
+  await kit.say('DUO');
+  await kit.say('Aan de telefoon moest ik mijn BSN 111222333 hardop zeggen in de wachtkamer.');
+  const memory = JSON.stringify((kit.storage as unknown as { memory: Record<string, string> }).memory);
+  expect(memory).not.toContain('111222333');
+  await kit.say('gisteren');
+  const summary = await kit.say(nl('complaint.wantApology'));
+  expect(summary[0]!.text).toContain('[BSN]');
 });

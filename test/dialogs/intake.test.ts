@@ -153,10 +153,16 @@ describe('interruptions mid-intake, and resuming', () => {
     expect(textOf(after)).not.toContain(nl('intake.diplomas'));
   });
 
-  test('stop ends the intake; nothing is resumed after it', async () => {
+  test('stop asks first; "no" goes on, "yes" ends the intake and nothing is resumed after it', async () => {
     const kit = dialogKit(kb, { channelId: 'emulator' });
     await answerUpToNationality(kit);
-    const stopped = await kit.say('stop');
+    const confirm = await kit.say('stop');
+    expect(confirm[0]!.text).toContain(nl('guides.confirmStop', { guide: nl('guides.intake') }));
+    expect(buttonsOf(confirm)).toEqual([nl('guides.stopYes'), nl('guides.stopNo')]);
+    const goOn = await kit.say(nl('guides.stopNo'));
+    expect(goOn.at(-1)!.text).toContain(nl('intake.nationality'));
+    await kit.say('stop');
+    const stopped = await kit.say(nl('guides.stopYes'));
     expect(stopped[0]!.text).toContain(nl('restart.text'));
     const after = await kit.say(nl('intake.nationalityOther'));
     expect(textOf(after)).not.toContain(nl('intake.diplomas'));

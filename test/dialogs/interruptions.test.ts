@@ -59,10 +59,36 @@ describe.each(GUIDES)('%s', (_guide, open) => {
     expect(question(replies)).toBe(question(asked));
   });
 
-  test('restart: the conversation ends and the menu comes', async () => {
+  test('menu, a question answered meanwhile, then continue: the same question', async () => {
     const kit = dialogKit(kb, { channelId: 'emulator' });
-    await open(kit);
-    const replies = await kit.say('opnieuw beginnen');
+    const asked = await open(kit);
+    await kit.say('menu');
+    const answer = await kit.say('Hoeveel kost het examen?');
+    expect(answer[0]!.channelData?.wegwijzer?.topic).toBe('exam-costs');
+    const replies = await kit.say('verder');
+    expect(question(replies)).toBe(question(asked));
+  });
+
+  test('without buttons, numbers pick from the last list: "1" after menu continues, a number after "taal" picks a language', async () => {
+    const kit = dialogKit(kb, { channelId: 'sms' });
+    const asked = await open(kit);
+    await kit.say('menu');
+    const resumed = await kit.say('1');
+    expect(question(resumed)).toBe(question(asked));
+    const languages = await kit.say('taal');
+    const english = languages[0]!.text!.split('\n').find((line) => line.endsWith('. English'))!.split('.')[0]!;
+    const switched = await kit.say(english);
+    expect(switched[0]!.text).toContain(en('language.chosen'));
+    expect(question(switched)).not.toBe(question(asked));
+  });
+
+  test('restart: asked to confirm; "no" resumes, "yes" ends the conversation and the menu comes', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    const asked = await open(kit);
+    await kit.say('opnieuw beginnen');
+    expect(question(await kit.say(nl('guides.stopNo')))).toBe(question(asked));
+    await kit.say('opnieuw beginnen');
+    const replies = await kit.say(nl('guides.stopYes'));
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toContain(nl('restart.text'));
     expect(buttonsOf(replies)).toContain(nl('guides.intake'));
@@ -91,4 +117,17 @@ test('a phrase that means two different commands fails at load time, naming it',
   const nlStrings = RESOURCES.nl as unknown as CommandStrings;
   const broken = { ...nlStrings, commands: { ...nlStrings.commands, help: [...(nlStrings.commands.help ?? []), 'menu'] } };
   expect(() => commandTable([broken])).toThrow('"menu" is a phrase for both');
+});
+
+test('a complaint reached through "who do I need?" survives every interruption (it is a dialog of its own)', async () => {
+  const kit = dialogKit(kb, { channelId: 'emulator' });
+  await kit.say(nl('guides.route'));
+  await kit.say(nl('route.situations.complaint'));
+  const asked = await kit.say(nl('complaint.kindTreatment'));
+  expect(question(await kit.say('persoon'))).toBe(question(asked));
+  expect(question(await kit.say('help'))).toBe(question(asked));
+  await kit.say('menu');
+  expect(question(await kit.say('verder'))).toBe(question(asked));
+  const help = await kit.say('help');
+  expect(help[0]!.text).toContain(nl('guides.help', { guide: nl('guides.complaint') }));
 });

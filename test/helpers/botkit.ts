@@ -1,7 +1,7 @@
 // The one test helper that touches botbuilder's test tools, so a move to another SDK changes one file.
 export { TestAdapter, MemoryStorage, TurnContext, ActivityTypes } from 'botbuilder';
 export { DialogTestClient } from 'botbuilder-testing';
-import { AutoSaveStateMiddleware, MemoryStorage, type Activity, type Storage } from 'botbuilder';
+import { AutoSaveStateMiddleware, MemoryStorage, type Activity, type Middleware, type Storage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { createI18n, LOCALES, RESOURCES, type Locale } from '../../locales';
 import type { KnowledgeBase } from '../../knowledge';
@@ -30,7 +30,11 @@ export interface DialogKit {
  * The real MainDialog (with every guided dialog) under `DialogTestClient`, with the locale and memory
  * middleware, on memory storage (or the given one). `records` may be replaced to simulate a failing store.
  */
-export function dialogKit(kb: KnowledgeBase, options: { locale?: Locale; channelId?: string; handoff?: HandoffMode; records?: Records; storage?: Storage } = {}): DialogKit {
+export function dialogKit(kb: KnowledgeBase, options: {
+  locale?: Locale; channelId?: string; handoff?: HandoffMode; records?: Records; storage?: Storage;
+  /** Receives "sent: <text>" for every message at the moment it is sent (to check order against other events). */
+  log?: string[];
+} = {}): DialogKit {
   const storage = options.storage ?? new MemoryStorage();
   const state = createBotState(storage);
   const i18n = createI18n();
@@ -42,6 +46,15 @@ export function dialogKit(kb: KnowledgeBase, options: { locale?: Locale; channel
     localeMiddleware(i18n, state.profile, 'nl'),
     memoryMiddleware(state.conversationData),
     new AutoSaveStateMiddleware(state.userState),
+    {
+      async onTurn(context, next) {
+        context.onSendActivities(async (_ctx, activities, nextSend) => {
+          for (const a of activities) options.log?.push(`sent: ${a.text ?? a.type}`);
+          return nextSend();
+        });
+        await next();
+      },
+    } satisfies Middleware,
   ], state.conversationState);
   const say = async (text: string, locale: Locale = options.locale ?? 'nl') => {
     const replies: Reply[] = [];

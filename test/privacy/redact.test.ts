@@ -27,6 +27,11 @@ describe('redact', () => {
     ['date of birth: 1990-04-03', 'date of birth: [geboortedatum]'],
     ['تاريخ الميلاد 3/4/1990', 'تاريخ الميلاد [geboortedatum]'],
     ['dossiernummer 55512345678', 'dossiernummer [nummer]'],
+    ['bsn ١١١٢٢٢٣٣٣', 'bsn [BSN]'],
+    ['رقمي ٠٦١٢٣٤٥٦٧٨', 'رقمي [telefoon]'],
+    ['شماره ۰۶۱۲۳۴۵۶۷۸', 'شماره [telefoon]'],
+    ['geboren op 3 maart 1990', 'geboren op [geboortedatum]'],
+    ['born 3 March 1990 in Asmara', 'born [geboortedatum] in Asmara'],
   ])('%s → %s', (input, expected) => expect(redact(input)).toBe(expected));
 
   test.each([
@@ -36,6 +41,14 @@ describe('redact', () => {
     'Mijn termijn is 3 jaar, vanaf 1 januari 2022.',
     'تلقيت رسالة من DUO أمس',
     'ኣብ 2023 ናብ ሆላንድ መጺአ',
+    'DUO is open van 9.00-17.00 uur.',
+    'Ik woonde van 2015-2021 in Turkije.',
+    'In 2023-2024 volgde ik een cursus.',
+    'Van 12.03.2024-15.03.2024 was ik ziek.',
+    'Op 12-03-2024 14:30 belde ik.',
+    'De boete was € 1.250,00 en de lening € 10.000.',
+    'Het huis kost 1.250.000 euro.',
+    'Ik ben op 3 maart 2024 verhuisd.',
   ])('leaves ordinary text alone: %s', (text) => expect(redact(text)).toBe(text));
 
   test('redacts several kinds in one message', () => {
