@@ -8,7 +8,7 @@ import { setLanguage, supportedLocale, tryLanguageOf } from './middleware/locale
 import { isETagConflict } from './storage/documentStorage';
 import type { BotState } from './state';
 
-export function createAdapter(config: Config, deps: { logger: Logger; i18n: i18n; state: BotState }): CloudAdapter {
+export function createAdapter(config: Config, deps: ErrorDeps): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
@@ -26,10 +26,13 @@ export function createAdapter(config: Config, deps: { logger: Logger; i18n: i18n
  * conflict is different: another replica saved this conversation meanwhile. Its state is right, so it is
  * kept, and the user is asked to send the message again.
  */
-export function turnErrorHandler(config: Config, deps: { logger: Logger; i18n: i18n; state: BotState }) {
+export interface ErrorDeps { logger: Logger; i18n: i18n; state: BotState; onError?: (channelId: string) => void }
+
+export function turnErrorHandler(config: Config, deps: ErrorDeps) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const ref = randomUUID().slice(0, 8);
     const { activity } = context;
+    deps.onError?.(activity.channelId ?? 'unknown');
     deps.logger.error({
       ref,
       err: { name: error?.name, message: error?.message, stack: error?.stack },

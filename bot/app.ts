@@ -1,6 +1,6 @@
 // Composition root: config → i18n → knowledge → storage → dialogs → bot → adapter → express app.
 import path from 'node:path';
-import { ShowTypingMiddleware } from 'botbuilder';
+import { ShowTypingMiddleware, TranscriptLoggerMiddleware } from 'botbuilder';
 import { createI18n, LOCALES, RESOURCES } from '../locales';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -19,6 +19,10 @@ import { SqliteStorage } from './storage/sqliteStorage';
 import { BlobStorage } from './storage/blobStorage';
 import type { DocumentStorage } from './storage/documentStorage';
 import { serializeTurns } from './middleware/serialize';
+import { createTelemetry, type Telemetry } from './middleware/analytics';
+import { DocumentTranscriptStore } from './storage/transcriptStore';
+import { schedulePurge } from './storage/retention';
+import { openMetrics, staffRouter } from './staff/router';
 import { WegwijzerBot } from './wegwijzerBot';
 
 export interface App {
@@ -26,6 +30,8 @@ export interface App {
   kb: KnowledgeBase;
   storage: DocumentStorage;
   logger: Logger;
+  telemetry: Telemetry;
+  transcripts: DocumentTranscriptStore;
   close(): Promise<void>;
 }
 
@@ -43,10 +49,15 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
   const languages = LOCALES.map((l) => ({ locale: l, name: (RESOURCES[l] as { language: { name: string } }).language.name }));
   const dialog = new MainDialog({ kb, state, records, commands, i18n, languages, handoff: config.handoff });
   const bot = new WegwijzerBot({ state, dialog, kb });
-  const adapter = createAdapter(config, { logger, i18n, state });
+  const telemetry = createTelemetry(storage, logger);
+  const transcripts = new DocumentTranscriptStore(storage);
+  const adapter = createAdapter(config, { logger, i18n, state, onError: telemetry.error });
   adapter.use(serializeTurns());
   adapter.use(localeMiddleware(i18n, state.profile, config.defaultLocale));
   adapter.use(memoryMiddleware(state.conversationData));
+  // Staff read conversations back (redacted) and open them in the Emulator.
+  adapter.use(new TranscriptLoggerMiddleware(transcripts));
+  adapter.use(telemetry.middleware);
   // A turn that takes longer than half a second shows "typing" in Web Chat and the Emulator.
   adapter.use(new ShowTypingMiddleware(500, 2000));
   // The local Direct Line serves the widget on the embedded default; with Bot Framework credentials the
@@ -55,6 +66,17 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
     tokens: new TokenService(loadOrCreateSecret(config.dataDir, config.directLineSecret)),
     store: new DirectLineStore(),
   };
-  const app = createServer({ config, adapter, bot, logger, isReady: () => true, directLine });
-  return { app, kb, storage, logger, close: async () => { await storage.close(); } };
+  const routers = [config.staffToken
+    ? staffRouter({ token: config.staffToken, storage, transcripts, registry: telemetry.registry, flush: telemetry.flush })
+    : openMetrics(telemetry.registry)];
+  const app = createServer({ config, adapter, bot, logger, isReady: () => true, directLine, routers });
+  const stopPurge = schedulePurge(storage, config, logger);
+  return {
+    app, kb, storage, logger, telemetry, transcripts,
+    async close() {
+      stopPurge();
+      await telemetry.stop();
+      await storage.close();
+    },
+  };
 }

@@ -18,6 +18,8 @@ export interface ServerDeps {
   isReady: () => boolean;
   /** The local Direct Line (anonymous mode only); without it the widget must use Azure's Direct Line. */
   directLine?: Omit<DirectLineDeps, 'adapter' | 'bot' | 'logger'>;
+  /** More routes (staff tools, metrics), mounted before the 404. */
+  routers?: express.Router[];
 }
 
 /** Largest accepted request body on /api/messages. */
@@ -57,6 +59,7 @@ export function createServer(deps: ServerDeps): express.Express {
     app.use('/v3/conversations', connectorSink(dl));
   }
   app.use(webRouter(config));
+  for (const router of deps.routers ?? []) app.use(router);
 
   app.use((_req, res) => reject(res, 404, 'not found'));
 

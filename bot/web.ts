@@ -149,7 +149,10 @@ export function webRouter(config: Config): Router {
   router.get('/webchat.js', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400').sendFile(webChatBundlePath());
   });
-  const ASSETS: Record<string, string> = { 'page.css': 'text/css', 'widget.css': 'text/css', 'widget-app.js': 'application/javascript' };
+  const ASSETS: Record<string, string> = {
+    'page.css': 'text/css', 'widget.css': 'text/css', 'widget-app.js': 'application/javascript',
+    'staff.css': 'text/css', 'staff.js': 'application/javascript',
+  };
   router.get('/web/:file', (req, res, next) => {
     const type = ASSETS[req.params.file];
     if (!type) return next();

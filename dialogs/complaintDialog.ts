@@ -169,6 +169,7 @@ export class ComplaintDialog extends GuidedDialog {
         ref = await this.deps.records.saveComplaint({
           organisation: draft.authority ? { authority: draft.authority } : { name: told.organisation },
           what: told.what, when: told.when, want: told.want, locale: ctx.locale, channelId: ctx.channelId,
+          kind: draft.kind === 'decision' || draft.kind === 'treatment' ? draft.kind : 'unknown',
         });
       } catch {
         // Not stored, so no reference: say so and ask again; the draft stays in the dialog state.

@@ -30,6 +30,15 @@ export class BlobStorage extends BlobsStorage implements DocumentStorage {
     return keys.sort();
   }
 
+  async modifiedBefore(cutoff: Date): Promise<string[]> {
+    await this.init();
+    const keys: string[] = [];
+    for await (const blob of this.container.listBlobsFlat()) {
+      if (blob.properties.lastModified < cutoff) keys.push(decodeURIComponent(blob.name));
+    }
+    return keys.sort();
+  }
+
   close(): void {
     // HTTP clients need no closing.
   }

@@ -5,6 +5,8 @@ import type { Storage } from 'botbuilder';
 export interface DocumentStorage extends Storage {
   /** Keys that start with `prefix`, e.g. `complaints/`, in key order. */
   keys(prefix: string): Promise<string[]>;
+  /** Keys of documents last written before `cutoff` (for the retention purge). */
+  modifiedBefore(cutoff: Date): Promise<string[]>;
   close(): Promise<void> | void;
 }
 

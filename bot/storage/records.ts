@@ -12,6 +12,8 @@ export interface ComplaintInput {
   what: string;
   when: string;
   want: string;
+  /** What it is about: how the person was treated, a decision, or not known. */
+  kind?: 'treatment' | 'decision' | 'unknown';
   locale: Locale;
   channelId: string;
 }

@@ -27,7 +27,8 @@ export class SqliteStorage implements DocumentStorage {
   private readonly remove: Database.Statement<[string]>;
   private counter = 0;
 
-  constructor(readonly file: string) {
+  /** `now` is the clock for `updated_at` (tests of the retention purge move it). */
+  constructor(readonly file: string, private readonly now: () => number = Date.now) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -63,7 +64,7 @@ export class SqliteStorage implements DocumentStorage {
         if (existing && typeof eTag === 'string' && eTag !== '*' && eTag !== existing.etag) {
           throw new ETagConflictError(key);
         }
-        this.upsert.run(key, JSON.stringify(value), this.nextETag(), Date.now());
+        this.upsert.run(key, JSON.stringify(value), this.nextETag(), this.now());
       }
     });
     apply(Object.entries(changes ?? {}) as [string, Record<string, unknown>][]);
@@ -78,6 +79,11 @@ export class SqliteStorage implements DocumentStorage {
   async keys(prefix: string): Promise<string[]> {
     const rows = this.db.prepare('SELECT key FROM documents WHERE key >= ? AND key < ? ORDER BY key')
       .all(prefix, `${prefix}\uffff`) as { key: string }[];
+    return rows.map((r) => r.key);
+  }
+
+  async modifiedBefore(cutoff: Date): Promise<string[]> {
+    const rows = this.db.prepare('SELECT key FROM documents WHERE updated_at < ? ORDER BY key').all(cutoff.getTime()) as { key: string }[];
     return rows.map((r) => r.key);
   }
 

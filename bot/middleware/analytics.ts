@@ -1,0 +1,100 @@
+// What each turn did, for the staff dashboard and Prometheus: one analytics event per user message (outcome,
+// topic, language, channel; the question itself only when the bot could not answer it, redacted), and
+// counters and a latency histogram. Events are buffered and written every few seconds (and on shutdown), so
+// a turn never waits for them.
+import { randomBytes } from 'node:crypto';
+import { ActivityTypes, type Middleware } from 'botbuilder';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { WegwijzerChannelData } from '../cards/render';
+import { redact } from '../privacy/redact';
+import type { DocumentStorage } from '../storage/documentStorage';
+import { languageOf } from './locale';
+import type { Logger } from '../logger';
+
+export type Outcome = 'answer' | 'choose' | 'fallback' | 'authority' | 'guide';
+
+export interface AnalyticsEvent {
+  at: string;
+  locale: string;
+  channel: string;
+  outcome: Outcome;
+  topic?: string;
+  /** Only for "did you mean" and fallback: what was asked (redacted), so staff can add knowledge. */
+  question?: string;
+}
+
+/** How a turn ended, from the metadata of the first message the bot sent. Pure. */
+export function outcomeOf(meta: WegwijzerChannelData | undefined): { outcome: Outcome; topic?: string } {
+  if (!meta) return { outcome: 'guide' };
+  if (meta.topic === 'fallback') return { outcome: 'fallback' };
+  if (meta.topic === 'did-you-mean') return { outcome: 'choose' };
+  if (meta.topic.startsWith('authority:')) return { outcome: 'authority', topic: meta.topic.slice('authority:'.length) };
+  return { outcome: 'answer', topic: meta.topic };
+}
+
+export interface Telemetry {
+  middleware: Middleware;
+  registry: Registry;
+  /** Writes buffered events now (also called on a timer and at shutdown). */
+  flush(): Promise<void>;
+  /** Counts a failed turn (from the turn error handler). */
+  error(channel: string): void;
+  stop(): Promise<void>;
+}
+
+export function createTelemetry(storage: DocumentStorage, logger: Logger, options: { flushMs?: number; maxBuffer?: number } = {}): Telemetry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'wegwijzer_process_' });
+  const turns = new Counter({ name: 'wegwijzer_turns_total', help: 'User messages handled, by outcome', labelNames: ['locale', 'channel', 'outcome'] as const, registers: [registry] });
+  const errors = new Counter({ name: 'wegwijzer_turn_errors_total', help: 'Turns that failed', labelNames: ['channel'] as const, registers: [registry] });
+  const latency = new Histogram({
+    name: 'wegwijzer_turn_duration_seconds', help: 'Time to handle a user message, replies included', labelNames: ['channel'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
+  });
+  let buffer: AnalyticsEvent[] = [];
+  const flush = async () => {
+    if (buffer.length === 0) return;
+    const batch = buffer;
+    buffer = [];
+    const changes: Record<string, AnalyticsEvent> = {};
+    for (const event of batch) changes[`analytics/${event.at.slice(0, 10)}/${event.at}-${randomBytes(4).toString('hex')}`] = event;
+    try {
+      await storage.write(changes);
+    } catch (error) {
+      logger.warn({ err: { message: (error as Error).message }, events: batch.length }, 'could not store analytics');
+    }
+  };
+  const timer = setInterval(() => { void flush(); }, options.flushMs ?? 5000);
+  timer.unref();
+
+  const middleware: Middleware = {
+    async onTurn(context, next) {
+      const { activity } = context;
+      if (activity.type !== ActivityTypes.Message) return next();
+      const started = process.hrtime.bigint();
+      let meta: WegwijzerChannelData | undefined;
+      context.onSendActivities(async (_ctx, activities, nextSend) => {
+        meta ??= activities.map((a) => (a.channelData as { wegwijzer?: WegwijzerChannelData } | undefined)?.wegwijzer).find(Boolean);
+        return nextSend();
+      });
+      await next();
+      const { outcome, topic } = outcomeOf(meta);
+      const locale = languageOf(context).locale;
+      const channel = activity.channelId ?? 'unknown';
+      turns.inc({ locale, channel, outcome });
+      latency.observe({ channel }, Number(process.hrtime.bigint() - started) / 1e9);
+      const question = (outcome === 'fallback' || outcome === 'choose') && typeof activity.text === 'string'
+        ? redact(activity.text).slice(0, 300) : undefined;
+      buffer.push({ at: new Date().toISOString(), locale, channel, outcome, ...(topic ? { topic } : {}), ...(question ? { question } : {}) });
+      if (buffer.length >= (options.maxBuffer ?? 200)) void flush();
+    },
+  };
+  return {
+    middleware, registry, flush,
+    error: (channel) => errors.inc({ channel }),
+    async stop() {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}

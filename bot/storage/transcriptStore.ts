@@ -1,0 +1,61 @@
+// Transcripts for staff, in the bot's own store: every activity of a conversation, text PII-redacted, under
+// `transcripts/<conversation>/<time>-<seq>`, so staff can open a conversation in the Emulator (its
+// `.transcript` format is a JSON array of activities) and the retention purge can drop old ones.
+import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
+import { redact } from '../privacy/redact';
+import type { DocumentStorage } from './documentStorage';
+
+const PREFIX = 'transcripts/';
+const conversationPrefix = (conversationId: string) => `${PREFIX}${encodeURIComponent(conversationId)}/`;
+
+/** The activity as stored: redacted text, no typing or trace noise, no auth-bearing fields. */
+export function storedActivity(activity: Partial<Activity>): Partial<Activity> {
+  const { text, value: _value, ...rest } = activity as Partial<Activity> & { value?: unknown };
+  return { ...rest, ...(typeof text === 'string' ? { text: redact(text) } : {}) };
+}
+
+export class DocumentTranscriptStore implements TranscriptStore {
+  private seq = 0;
+
+  constructor(private readonly storage: DocumentStorage) {}
+
+  async logActivity(activity: Activity): Promise<void> {
+    if (activity.type === 'typing' || activity.type === 'trace') return;
+    const conversationId = activity.conversation?.id;
+    if (!conversationId) return;
+    const at = activity.timestamp ? new Date(activity.timestamp).getTime() : Date.now();
+    this.seq = (this.seq + 1) % 1_000_000;
+    const key = `${conversationPrefix(conversationId)}${String(at).padStart(15, '0')}-${String(this.seq).padStart(6, '0')}`;
+    await this.storage.write({ [key]: JSON.parse(JSON.stringify(storedActivity(activity))) });
+  }
+
+  async getTranscriptActivities(_channelId: string, conversationId: string): Promise<PagedResult<Activity>> {
+    const keys = await this.storage.keys(conversationPrefix(conversationId));
+    const items = await this.storage.read(keys);
+    const activities = keys.flatMap((k) => {
+      const item = items[k] as (Activity & { eTag?: string }) | undefined;
+      if (!item) return [];
+      const { eTag: _eTag, ...activity } = item;
+      return [activity as Activity];
+    });
+    return { items: activities, continuationToken: '' };
+  }
+
+  async listTranscripts(): Promise<PagedResult<TranscriptInfo>> {
+    const keys = await this.storage.keys(PREFIX);
+    const byConversation = new Map<string, number>();
+    for (const key of keys) {
+      const [, conversation, stamp] = key.split('/');
+      const at = Number(stamp?.split('-')[0] ?? 0);
+      const id = decodeURIComponent(conversation ?? '');
+      if (!byConversation.has(id) || at < byConversation.get(id)!) byConversation.set(id, at);
+    }
+    const items = [...byConversation].map(([id, at]) => ({ channelId: '', id, created: new Date(at) }))
+      .sort((a, b) => b.created.getTime() - a.created.getTime());
+    return { items, continuationToken: '' };
+  }
+
+  async deleteTranscript(_channelId: string, conversationId: string): Promise<void> {
+    await this.storage.delete(await this.storage.keys(conversationPrefix(conversationId)));
+  }
+}

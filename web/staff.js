@@ -1,0 +1,102 @@
+// The staff dashboard: asks for the token, fetches the summary, draws tables and bars. Every value from the
+// server is set with textContent, never as HTML: questions and comments are what members of the public typed.
+(function () {
+  'use strict';
+  var KEY = 'wegwijzer.staffToken';
+  var form = document.getElementById('login');
+  var tokenInput = document.getElementById('token');
+  var weeksInput = document.getElementById('weeks');
+  var errorBox = document.getElementById('error');
+  tokenInput.value = sessionStorage.getItem(KEY) || '';
+
+  function api(path) {
+    return fetch(path, { headers: { Authorization: 'Bearer ' + tokenInput.value } }).then(function (res) {
+      if (res.status === 401) throw new Error('Onjuist token.');
+      if (!res.ok) throw new Error('Fout ' + res.status);
+      return res;
+    });
+  }
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined) node.textContent = String(text);
+    if (className) node.className = className;
+    return node;
+  }
+  function fillTable(id, rows, columns) {
+    var body = document.querySelector('#' + id + ' tbody');
+    body.replaceChildren();
+    rows.forEach(function (row) {
+      var tr = el('tr');
+      columns.forEach(function (c) { tr.appendChild(el('td', Array.isArray(row[c]) ? row[c].join(' | ') : row[c])); });
+      body.appendChild(tr);
+    });
+  }
+  function bars(id, rows, label, parts) {
+    var chart = document.getElementById(id);
+    chart.replaceChildren();
+    var max = Math.max.apply(null, rows.map(function (r) { return parts.reduce(function (s, p) { return s + r[p]; }, 0); }).concat([1]));
+    rows.forEach(function (row) {
+      var line = el('div', undefined, 'row');
+      var total = 0;
+      var bar = el('div', undefined, 'bar');
+      parts.forEach(function (p) {
+        total += row[p];
+        var span = el('span', undefined, p);
+        span.style.width = (100 * row[p] / max) + '%';
+        span.title = p + ': ' + row[p];
+        bar.appendChild(span);
+      });
+      line.appendChild(el('div', row[label]));
+      line.appendChild(bar);
+      line.appendChild(el('div', total));
+      chart.appendChild(line);
+    });
+  }
+  function download(path, name) {
+    api(path).then(function (res) { return res.blob(); }).then(function (blob) {
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = name;
+      a.click();
+      URL.revokeObjectURL(a.href);
+    }).catch(showError);
+  }
+  function showError(error) {
+    errorBox.textContent = error.message;
+    errorBox.hidden = false;
+  }
+  function load() {
+    errorBox.hidden = true;
+    var weeks = encodeURIComponent(weeksInput.value || '8');
+    api('/staff/api/summary?weeks=' + weeks).then(function (res) { return res.json(); }).then(function (s) {
+      sessionStorage.setItem(KEY, tokenInput.value);
+      document.getElementById('dashboard').hidden = false;
+      bars('weeksChart', s.turnsPerWeek, 'week', ['answer', 'choose', 'fallback', 'authority', 'guide']);
+      fillTable('unanswered', s.unanswered, ['question', 'count', 'outcome', 'lastAt']);
+      fillTable('feedback', s.feedback, ['topic', 'helped', 'notHelped', 'comments']);
+      fillTable('complaints', s.complaints, ['week', 'organisation', 'kind', 'count']);
+      bars('languagesChart', s.languages.map(function (l) { return { locale: l.locale, count: l.count }; }), 'locale', ['count']);
+      return api('/staff/api/transcripts');
+    }).then(function (res) { return res.json(); }).then(function (list) {
+      var ul = document.getElementById('transcripts');
+      ul.replaceChildren();
+      list.slice(0, 50).forEach(function (t) {
+        var li = el('li');
+        var button = el('button', t.id + ' · ' + new Date(t.created).toLocaleString('nl-NL'));
+        button.addEventListener('click', function () {
+          download('/staff/api/transcripts/' + encodeURIComponent(t.id), 'wegwijzer.transcript');
+        });
+        li.appendChild(button);
+        ul.appendChild(li);
+      });
+    }).catch(showError);
+  }
+  form.addEventListener('submit', function (event) { event.preventDefault(); load(); });
+  document.querySelectorAll('[data-export]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var name = button.getAttribute('data-export');
+      download('/staff/api/export/' + name + '.csv?weeks=' + encodeURIComponent(weeksInput.value || '8'), 'wegwijzer-' + name + '.csv');
+    });
+  });
+  if (tokenInput.value) load();
+})();
