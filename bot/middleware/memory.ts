@@ -16,9 +16,12 @@ function remember(data: ConversationData, line: RecentLine): void {
   data.recent = [...(data.recent ?? []), line].slice(-RECENT_LINES);
 }
 
+/**
+ * The user's words are redacted first, then cut (a number cut in half would no longer be recognised). The
+ * bot's own lines come from the knowledge base, with official phone numbers that must stay.
+ */
 const line = (from: RecentLine['from'], text: string): RecentLine =>
-  // Redact first, then cut: a number cut in half at the edge would no longer be recognised.
-  ({ from, text: redact(text).slice(0, RECENT_LINE_LENGTH), at: new Date().toISOString() });
+  ({ from, text: (from === 'user' ? redact(text) : text).slice(0, RECENT_LINE_LENGTH), at: new Date().toISOString() });
 
 export function memoryMiddleware(conversationData: StatePropertyAccessor<ConversationData>): Middleware {
   return {

@@ -8,10 +8,15 @@ import type { DocumentStorage } from './documentStorage';
 const PREFIX = 'transcripts/';
 const conversationPrefix = (conversationId: string) => `${PREFIX}${encodeURIComponent(conversationId)}/`;
 
-/** The activity as stored: redacted text, no typing or trace noise, no auth-bearing fields. */
+/**
+ * The activity as stored: the user's text redacted, without `value` (card submissions may hold anything).
+ * The bot's own text is kept as sent: it comes from the knowledge base (official phone numbers must stay) and
+ * anything it repeats of the user's words was redacted when it was told.
+ */
 export function storedActivity(activity: Partial<Activity>): Partial<Activity> {
   const { text, value: _value, ...rest } = activity as Partial<Activity> & { value?: unknown };
-  return { ...rest, ...(typeof text === 'string' ? { text: redact(text) } : {}) };
+  const fromBot = activity.from?.role === 'bot';
+  return { ...rest, ...(typeof text === 'string' ? { text: fromBot ? text : redact(text) } : {}) };
 }
 
 export class DocumentTranscriptStore implements TranscriptStore {
