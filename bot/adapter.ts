@@ -26,13 +26,12 @@ export function createAdapter(config: Config, deps: ErrorDeps): CloudAdapter {
  * conflict is different: another replica saved this conversation meanwhile. Its state is right, so it is
  * kept, and the user is asked to send the message again.
  */
-export interface ErrorDeps { logger: Logger; i18n: i18n; state: BotState; onError?: (channelId: string) => void }
+export interface ErrorDeps { logger: Logger; i18n: i18n; state: BotState; onError?: (channelId: string, locale: string) => void }
 
 export function turnErrorHandler(config: Config, deps: ErrorDeps) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const ref = randomUUID().slice(0, 8);
     const { activity } = context;
-    deps.onError?.(activity.channelId ?? 'unknown');
     deps.logger.error({
       ref,
       err: { name: error?.name, message: error?.message, stack: error?.stack },
@@ -42,6 +41,7 @@ export function turnErrorHandler(config: Config, deps: ErrorDeps) {
     }, 'turn failed');
     const language = tryLanguageOf(context)
       ?? setLanguage(context, deps.i18n, supportedLocale(activity.locale) ?? config.defaultLocale);
+    deps.onError?.(activity.channelId ?? 'unknown', language.locale);
     const conflict = isETagConflict(error);
     try {
       const text = conflict ? language.t('errors.busy') : language.t('errors.generic', { ref });

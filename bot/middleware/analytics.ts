@@ -38,7 +38,7 @@ export interface Telemetry {
   /** Writes buffered events now (also called on a timer and at shutdown). */
   flush(): Promise<void>;
   /** Counts a failed turn (from the turn error handler). */
-  error(channel: string): void;
+  error(channel: string, locale: string): void;
   stop(): Promise<void>;
 }
 
@@ -46,9 +46,9 @@ export function createTelemetry(storage: DocumentStorage, logger: Logger, option
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'wegwijzer_process_' });
   const turns = new Counter({ name: 'wegwijzer_turns_total', help: 'User messages handled, by outcome', labelNames: ['locale', 'channel', 'outcome'] as const, registers: [registry] });
-  const errors = new Counter({ name: 'wegwijzer_turn_errors_total', help: 'Turns that failed', labelNames: ['channel'] as const, registers: [registry] });
+  const errors = new Counter({ name: 'wegwijzer_turn_errors_total', help: 'Turns that failed', labelNames: ['locale', 'channel'] as const, registers: [registry] });
   const latency = new Histogram({
-    name: 'wegwijzer_turn_duration_seconds', help: 'Time to handle a user message, replies included', labelNames: ['channel'] as const,
+    name: 'wegwijzer_turn_duration_seconds', help: 'Time to handle a user message, replies included', labelNames: ['locale', 'channel'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
   });
   let buffer: AnalyticsEvent[] = [];
@@ -82,7 +82,7 @@ export function createTelemetry(storage: DocumentStorage, logger: Logger, option
       const locale = languageOf(context).locale;
       const channel = activity.channelId ?? 'unknown';
       turns.inc({ locale, channel, outcome });
-      latency.observe({ channel }, Number(process.hrtime.bigint() - started) / 1e9);
+      latency.observe({ locale, channel }, Number(process.hrtime.bigint() - started) / 1e9);
       const question = (outcome === 'fallback' || outcome === 'choose') && typeof activity.text === 'string'
         ? redact(activity.text).slice(0, 300) : undefined;
       buffer.push({ at: new Date().toISOString(), locale, channel, outcome, ...(topic ? { topic } : {}), ...(question ? { question } : {}) });
@@ -91,7 +91,7 @@ export function createTelemetry(storage: DocumentStorage, logger: Logger, option
   };
   return {
     middleware, registry, flush,
-    error: (channel) => errors.inc({ channel }),
+    error: (channel, locale) => errors.inc({ locale, channel }),
     async stop() {
       clearInterval(timer);
       await flush();

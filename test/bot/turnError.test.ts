@@ -61,3 +61,23 @@ test('the broken conversation state is cleared, so the next message starts fresh
     .filter(([k, v]) => k.includes('/conversations/') && v !== undefined);
   expect(conversationKeys()).toEqual([]);
 });
+
+test('an eTag conflict (another replica saved first) keeps the state and asks to send again; errors are counted', async () => {
+  const storage = new MemoryStorage();
+  const state = createBotState(storage);
+  const counted: string[] = [];
+  const logic = async (context: TurnContext) => {
+    await state.conversationData.set(context, { welcomed: true, lastChoices: ['kept'] });
+    await state.conversationState.saveChanges(context);
+    throw new Error('Storage: error writing "x" due to eTag conflict.');
+  };
+  const adapter = new TestAdapter(logic, { locale: 'en-US' });
+  const sink = new Writable({ write(_chunk, _enc, done) { done(); } });
+  adapter.onTurnError = turnErrorHandler(loadConfig({}), {
+    logger: createLogger('error', sink), i18n: createI18n(), state, onError: (channel, locale) => counted.push(`${channel}/${locale}`),
+  });
+  await adapter.send('hello').assertReply(createI18n().getFixedT('en')('errors.busy')).startTest();
+  const stored = JSON.stringify((storage as unknown as { memory: Record<string, string> }).memory);
+  expect(stored).toContain('kept');
+  expect(counted).toEqual(['test/en']);
+});
