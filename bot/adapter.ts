@@ -1,6 +1,6 @@
 // The CloudAdapter (Bot Framework auth only when an app id is set) and its turn error handler.
 import { randomUUID } from 'node:crypto';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import type { i18n } from 'i18next';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -8,7 +8,10 @@ import { setLanguage, supportedLocale, tryLanguageOf } from './middleware/locale
 import { isETagConflict } from './storage/documentStorage';
 import type { BotState } from './state';
 
-export function createAdapter(config: Config, deps: ErrorDeps): CloudAdapter {
+/** Checks an inbound request's Bot Framework token; throws when it is missing, forged, expired or for another bot. */
+export type Authenticate = (activity: Partial<Activity>, authHeader: string) => Promise<void>;
+
+export function createAdapter(config: Config, deps: ErrorDeps): { adapter: CloudAdapter; authenticate: Authenticate } {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
@@ -17,7 +20,10 @@ export function createAdapter(config: Config, deps: ErrorDeps): CloudAdapter {
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = turnErrorHandler(config, deps);
-  return adapter;
+  const authenticate: Authenticate = async (activity, authHeader) => {
+    await auth.authenticateRequest(activity as Activity, authHeader);
+  };
+  return { adapter, authenticate };
 }
 
 /**

@@ -51,7 +51,7 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
   const bot = new WegwijzerBot({ state, dialog, kb });
   const telemetry = createTelemetry(storage, logger);
   const transcripts = new DocumentTranscriptStore(storage);
-  const adapter = createAdapter(config, { logger, i18n, state, onError: telemetry.error });
+  const { adapter, authenticate } = createAdapter(config, { logger, i18n, state, onError: telemetry.error });
   adapter.use(serializeTurns());
   adapter.use(localeMiddleware(i18n, state.profile, config.defaultLocale));
   adapter.use(memoryMiddleware(state.conversationData));
@@ -69,7 +69,7 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
   const routers = [config.staffToken
     ? staffRouter({ token: config.staffToken, storage, transcripts, registry: telemetry.registry, flush: telemetry.flush })
     : openMetrics(telemetry.registry)];
-  const app = createServer({ config, adapter, bot, logger, isReady: () => true, directLine, routers });
+  const app = createServer({ config, adapter, authenticate, bot, logger, isReady: () => true, directLine, routers });
   const stopPurge = schedulePurge(storage, config, logger);
   return {
     app, kb, storage, logger, telemetry, transcripts,

@@ -61,6 +61,10 @@ const EnvSchema = z.object({
   RETENTION_DAYS: withDefault(z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650), 90),
   COMPLAINT_RETENTION_DAYS: withDefault(z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650), 365),
   STAFF_TOKEN: optional(z.string().min(24, { error: 'must be at least 24 characters' })),
+  RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number({ error: 'must be a number' }).int().min(10).max(1_000_000), 1200),
+  TRUST_PROXY: withDefault(z.string().trim().regex(/^(|loopback|uniquelocal|linklocal|\d+)$/, {
+    error: 'must be empty, loopback, uniquelocal, linklocal or a number of proxies',
+  }), ''),
   HANDOFF: withDefault(z.enum(HANDOFF_MODES, { error: `must be one of ${HANDOFF_MODES.join(', ')}` }), 'none'),
 }).superRefine((env, ctx) => {
   if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -104,6 +108,10 @@ export interface Config {
   complaintRetentionDays: number;
   /** Enables /staff; the staff API wants it as a bearer token. */
   staffToken?: string;
+  /** Requests per minute per client IP on every route (Direct Line and /api/messages have their own limits too). */
+  rateLimitPerMinute: number;
+  /** Express 'trust proxy': which proxies' X-Forwarded-For to believe for the client IP. Empty: none. */
+  trustProxy?: string | number;
   /** How "talk to a person" works: contact details only, or a handoff event to an agent desk. */
   handoff: (typeof HANDOFF_MODES)[number];
 }
@@ -154,5 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
     complaintRetentionDays: e.COMPLAINT_RETENTION_DAYS,
     staffToken: e.STAFF_TOKEN,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY === '' ? undefined : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
   };
 }

@@ -1,17 +1,22 @@
 // The HTTP surface: /api/messages through the CloudAdapter, health and readiness. Testable without listening.
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { RateLimiter } from './directline/rateLimiter';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { describeActivityError, InboundActivity } from './activitySchema';
 import { isAllowedServiceUrl } from './serviceUrlPolicy';
+import type { Authenticate } from './adapter';
 import { connectorSink, directLineRouter, type DirectLineDeps } from './directline/router';
 import { directLineCors, webRouter } from './web';
 
 export interface ServerDeps {
   config: Config;
   adapter: CloudAdapter;
+  /** Token check before the adapter (which answers some forged tokens with 500); with an app id only. */
+  authenticate?: Authenticate;
   bot: ActivityHandler;
   logger: Logger;
   /** True once knowledge and storage are loaded. */
@@ -20,7 +25,21 @@ export interface ServerDeps {
   directLine?: Omit<DirectLineDeps, 'adapter' | 'bot' | 'logger'>;
   /** More routes (staff tools, metrics), mounted before the 404. */
   routers?: express.Router[];
+  /** Request limits (tests pass small ones). */
+  limits?: ServerLimits;
 }
+
+export interface ServerLimits {
+  /** Every route, per client IP (not /api/messages with an app id: Azure's channels share few addresses). */
+  perIp: RateLimiter;
+  /** /api/messages, per conversation: a flood in one conversation cannot starve the others. */
+  perConversation: RateLimiter;
+}
+
+export const defaultServerLimits = (perIpPerMinute = 1200): ServerLimits => ({
+  perIp: new RateLimiter(perIpPerMinute, 60_000),
+  perConversation: new RateLimiter(120, 60_000),
+});
 
 /** Largest accepted request body on /api/messages. */
 export const MAX_BODY = '256kb';
@@ -34,6 +53,42 @@ export function createServer(deps: ServerDeps): express.Express {
   const anonymous = !config.auth.appId;
   const app = express();
   app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+  const limits = deps.limits ?? defaultServerLimits(config.rateLimitPerMinute);
+  const widgetAncestors = ["'self'", ...config.allowedOrigins];
+
+  // Security headers. The pages load only their own scripts and styles (Web Chat injects styles, hence
+  // 'unsafe-inline' for styles only); only the widget frame may be embedded, and only by ALLOWED_ORIGINS.
+  app.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'connect-src': ["'self'"],
+        'frame-ancestors': [(req) => ((req as Request).path === '/widget' ? widgetAncestors.join(' ') : "'self'")],
+        'form-action': ["'self'"],
+        // Local and test servers speak plain HTTP; behind TLS in production the proxy's HSTS applies.
+        'upgrade-insecure-requests': config.env === 'production' ? [] : null,
+      },
+    },
+    // frame-ancestors above decides embedding; X-Frame-Options cannot allow a list of sites.
+    frameguard: false,
+    crossOriginEmbedderPolicy: false,
+    // /widget.js is loaded by municipal sites on other origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    strictTransportSecurity: config.env === 'production',
+  }));
+  app.use((req, res, next) => {
+    // Health checks are the platform's; Azure Bot Service posts from few shared addresses, so authenticated
+    // channel traffic is limited per conversation instead.
+    if (req.path === '/healthz' || req.path === '/readyz' || (req.path === '/api/messages' && !anonymous)) return next();
+    if (limits.perIp.take(req.ip ?? 'unknown')) return next();
+    res.set('Retry-After', '60');
+    reject(res, 429, 'too many requests');
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -49,6 +104,22 @@ export function createServer(deps: ServerDeps): express.Express {
     if (!parsed.success) return reject(res, 400, describeActivityError(parsed.error));
     if (anonymous && !isAllowedServiceUrl(parsed.data.serviceUrl, config.allowedServiceUrls)) {
       return reject(res, 400, 'serviceUrl is not allowed: without an app id only loopback or ALLOWED_SERVICE_URLS');
+    }
+    if (!limits.perConversation.take(`${parsed.data.channelId}/${parsed.data.conversation.id}`)) {
+      res.set('Retry-After', '60');
+      return reject(res, 429, 'too many messages in this conversation');
+    }
+    if (!anonymous && deps.authenticate) {
+      try {
+        await deps.authenticate(req.body, req.get('authorization') ?? '');
+      } catch (error) {
+        // The Bot Framework's keys could not be fetched: our problem, not the caller's; say so without details.
+        if (/request to https?:|Failed to load|ENOTFOUND|ECONNREFUSED|ETIMEDOUT/i.test(String((error as Error)?.message))) {
+          logger.warn({ err: { message: (error as Error).message } }, 'cannot reach the Bot Framework key service');
+          return reject(res, 503, 'authentication service unavailable');
+        }
+        return reject(res, 401, 'unauthorized');
+      }
     }
     await adapter.process(req, res, (context) => bot.run(context));
   });

@@ -80,7 +80,6 @@ export function webRouter(config: Config): Router {
   }]));
   // JSON inside a script: escape "<" so no string can close the script element.
   const embedScript = templates.embed.replace('/*LABELS*/{}', JSON.stringify(labels).replace(/</g, '\\u003c'));
-  const frameAncestors = ["'self'", ...config.allowedOrigins].join(' ');
   const municipality = (l: string) => config.municipality.name ?? strings[l]!.municipalityFallback;
 
   const languageLinks = (lang: string, route: string) => languages.map((l) =>
@@ -136,7 +135,6 @@ export function webRouter(config: Config): Router {
       }])),
     };
     const options = languages.map((l) => `<option value="${l}" lang="${l}">${escapeHtml(strings[l]!.languageName)}</option>`).join('');
-    res.set('Content-Security-Policy', `frame-ancestors ${frameAncestors}`);
     res.type('html').send(fill(templates.widget, {
       lang, dir: RTL.has(lang) ? 'rtl' : 'ltr', chatTitle: s.chatTitle, language: s.language, unavailable: s.unavailable,
       privacyLink: s.privacyLink,

@@ -77,3 +77,21 @@ export function dialogKit(kb: KnowledgeBase, options: {
 export const textOf = (replies: Reply[]) => replies.map((r) => r.text ?? '').join('\n---\n');
 /** The button titles of the last reply (the open question's choices). */
 export const buttonsOf = (replies: Reply[]) => (replies.at(-1)?.suggestedActions?.actions ?? []).map((a) => String(a.title));
+
+import { AuthenticationConstants } from 'botframework-connector';
+// Not exported from the package root; its static key cache is what the adapter reads.
+import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor';
+
+/**
+ * Offline stand-in for the Bot Framework's published signing keys: fills the SDK's own key cache for the
+ * channel and Emulator metadata addresses with `keys` (JWKs), marked fresh, so token validation runs for real
+ * against them without reaching login.botframework.com.
+ */
+export function publishSigningKeys(keys: Record<string, unknown>[]): void {
+  for (const url of [AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl, AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl]) {
+    const metadata = (JwtTokenExtractor as unknown as { getOrAddOpenIdMetadata(url: string, proxy?: unknown, hours?: number): { lastUpdated: number; keys: unknown[] } })
+      .getOrAddOpenIdMetadata(url, undefined, 24);
+    metadata.lastUpdated = Date.now();
+    metadata.keys = keys;
+  }
+}

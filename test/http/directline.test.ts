@@ -123,5 +123,6 @@ test('the Web Chat bundle, the embed script and the pages are served locally', a
   const arabic = await (await fetch(`${bot.url}/?lang=ar`)).text();
   expect(arabic).toContain('<html lang="ar" dir="rtl">');
   const frame = await fetch(`${bot.url}/widget?lang=nl`);
-  expect(frame.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+  expect(frame.headers.get('content-security-policy')).toContain("frame-ancestors 'self';");
+  expect(frame.headers.get('content-security-policy')).toContain("script-src 'self';");
 });
