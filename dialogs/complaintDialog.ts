@@ -8,7 +8,7 @@ import { renderMenu, renderText, withOffers, type RenderContext } from '../bot/c
 import { dontKnow, GuidedDialog, yesNo, type GuideDeps } from './guidedDialog';
 import { isChoice, type Answer } from './prompts/askPrompt';
 import { key, resolve, type Label } from './prompts/labels';
-import { redact } from '../bot/privacy/redact';
+import { cleanUserText, redact } from '../bot/privacy/redact';
 import { escapeMarkdown } from '../bot/cards/render';
 
 export const COMPLAINT_DIALOG = 'complaint';
@@ -37,8 +37,8 @@ const OTHER = 'other';
  * phone, ...): the draft lives in conversation state until the end, consent or not, so it is redacted now.
  */
 const labelOf = (answer: Answer, keys: Record<string, string>): Label =>
-  'choice' in answer ? key(keys[answer.choice] ?? answer.choice) : { own: redact(answer.text) };
-const ownWords = (answer: Answer): string => ('text' in answer ? redact(answer.text) : answer.choice);
+  'choice' in answer ? key(keys[answer.choice] ?? answer.choice) : { own: redact(cleanUserText(answer.text)) };
+const ownWords = (answer: Answer): string => ('text' in answer ? redact(cleanUserText(answer.text)) : answer.choice);
 
 export class ComplaintDialog extends GuidedDialog {
   constructor(deps: GuideDeps) {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { ActivityTypes, type Middleware } from 'botbuilder';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { WegwijzerChannelData } from '../cards/render';
-import { redact } from '../privacy/redact';
+import { cleanUserText, redact } from '../privacy/redact';
 import type { DocumentStorage } from '../storage/documentStorage';
 import { languageOf } from './locale';
 import type { Logger } from '../logger';
@@ -84,7 +84,7 @@ export function createTelemetry(storage: DocumentStorage, logger: Logger, option
       turns.inc({ locale, channel, outcome });
       latency.observe({ locale, channel }, Number(process.hrtime.bigint() - started) / 1e9);
       const question = (outcome === 'fallback' || outcome === 'choose') && typeof activity.text === 'string'
-        ? redact(activity.text).slice(0, 300) : undefined;
+        ? redact(cleanUserText(activity.text)).slice(0, 300) : undefined;
       buffer.push({ at: new Date().toISOString(), locale, channel, outcome, ...(topic ? { topic } : {}), ...(question ? { question } : {}) });
       if (buffer.length >= (options.maxBuffer ?? 200)) void flush();
     },

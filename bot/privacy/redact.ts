@@ -102,3 +102,16 @@ export function findPii(text: string): PiiKind[] {
   const redacted = redact(text);
   return (Object.keys(PLACEHOLDER) as PiiKind[]).filter((kind) => redacted.includes(PLACEHOLDER[kind]) && !text.includes(PLACEHOLDER[kind]));
 }
+
+/**
+ * Text a person typed, made safe to show again: bidi overrides and isolates (which can make text read
+ * backwards, e.g. "exe.gnp" shown as "png.exe"), other invisible control characters, and runs of blank
+ * lines are removed. Letters, emoji, zero-width joiners and line breaks stay.
+ */
+export function cleanUserText(text: string): string {
+  return text
+    .replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { AuthorityId } from '../../knowledge';
 import type { Locale } from '../../locales';
-import { redact } from '../privacy/redact';
+import { cleanUserText, redact } from '../privacy/redact';
 
 export interface ComplaintInput {
   /** An organisation Wegwijzer knows, or the name the person typed for another one. */
@@ -82,7 +82,7 @@ export function createRecords(storage: Storage, now: () => Date = () => new Date
     async saveFeedback(input) {
       const at = now();
       const key = `feedback/${at.toISOString().slice(0, 10)}/${randomBytes(8).toString('hex')}`;
-      const comment = input.comment ? redact(input.comment) : undefined;
+      const comment = input.comment ? redact(cleanUserText(input.comment)) : undefined;
       await storage.write({ [key]: { ...input, ...(comment ? { comment } : {}), createdAt: at.toISOString() } });
     },
   };

@@ -1,5 +1,5 @@
 // PII redaction: each kind found in the forms people type, and ordinary text left alone.
-import { findPii, isBsn, isIban, redact } from '../../bot/privacy/redact';
+import { cleanUserText, findPii, isBsn, isIban, redact } from '../../bot/privacy/redact';
 
 describe('checks', () => {
   test.each(['111222333', '123456782'])('%s passes the elfproef', (bsn) => expect(isBsn(bsn)).toBe(true));
@@ -65,4 +65,13 @@ describe('redact', () => {
 test('findPii names the kinds found', () => {
   expect(findPii('mijn bsn is 111222333 en mijn iban NL91ABNA0417164300')).toEqual(['bsn', 'iban']);
   expect(findPii('hoeveel kost het examen?')).toEqual([]);
+});
+
+test('cleanUserText removes bidi overrides and control characters, keeps letters, emoji and line breaks', () => {
+  expect(cleanUserText('factuur\u202Egnp.exe')).toBe('factuurgnp.exe');
+  expect(cleanUserText('a\u2066b\u2069c\u200Fd\u061Ce')).toBe('abcde');
+  expect(cleanUserText('bel\u0000 me\u0007')).toBe('bel me');
+  expect(cleanUserText('regel 1\n\n\n\nregel 2')).toBe('regel 1\n\nregel 2');
+  expect(cleanUserText('مرحبا 👋🏽 ሰላም')).toBe('مرحبا 👋🏽 ሰላም');
+  expect(cleanUserText('👨‍👩‍👧')).toBe('👨‍👩‍👧'); // zero-width joiners stay
 });
