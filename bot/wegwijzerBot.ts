@@ -1,5 +1,5 @@
 // Turn-level behaviour: greet new members once, run the dialogs for messages, save state after every turn.
-import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { runDialog, type Dialog } from 'botbuilder-dialogs';
 import type { KnowledgeBase } from '../knowledge';
 import { languageOf } from './middleware/locale';
@@ -20,6 +20,14 @@ export class WegwijzerBot extends ActivityHandler {
       await runDialog(this.deps.dialog, context, this.deps.state.dialogState);
       await next();
     });
+  }
+
+  /**
+   * Wegwijzer uses no invoke activities (card actions, sign-in). The SDK answers unknown ones with 501; an
+   * unknown invoke is the caller's mistake, so it gets a 400 with a reason instead.
+   */
+  protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+    return { status: 400, body: { error: 'unsupported invoke activity' } };
   }
 
   override async run(context: TurnContext): Promise<void> {

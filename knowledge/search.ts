@@ -143,6 +143,8 @@ function resolveTerms(query: string, index: LocaleIndex): ResolvedTerm[] {
   return index.tokenize(query).flatMap((term): ResolvedTerm[] => {
     const weight = index.idf(term);
     if (index.known.has(term)) return [{ term, quality: 1, weight }];
+    // No word is this long: skip compound splitting and typo correction (both grow with the length).
+    if (term.length > MAX_TERM_LENGTH) return [{ term, quality: 0, weight }];
     const parts = splitCompound(term, index.known);
     if (parts) return parts.map((part) => ({ term: part, quality: 1, weight: index.idf(part) }));
     if (term.length >= 5) {
@@ -162,6 +164,9 @@ function resolveTerms(query: string, index: LocaleIndex): ResolvedTerm[] {
 }
 
 interface ResolvedTerm { term: string; quality: number; weight: number }
+
+/** Longer "words" are junk or a pasted blob; Dutch compounds in the content stay well below this. */
+const MAX_TERM_LENGTH = 40;
 
 /** Splits a compound into two known words of 4+ letters, allowing a linking "s" ("inburgeringsplicht"). */
 export function splitCompound(word: string, known: ReadonlySet<string>): [string, string] | undefined {

@@ -31,7 +31,8 @@ export function isIban(candidate: string): boolean {
   return remainder === 1;
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** Bounded parts (64 before the @, as RFC 5321 allows): an unbounded run makes a long word quadratic. */
+const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
 const IBAN = /\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}/g;
 /** "V-nummer 1234567890", "v-nr: 12 3456 7890", "V number 1234567890": the word, then 10 digits. */
 const VNUMBER = /\b[Vv](?:[ -]?(?:nummer|number|nr|no)\b[^\d\n]{0,12}?|[ -]?)(\d(?:[ .]?\d){9})(?!\d)/g;
@@ -74,7 +75,9 @@ const toAsciiDigits = (text: string) => text.replace(/[\u0660-\u0669\u06f0-\u06f
  * @example redact('mijn bsn is 111222333') === 'mijn bsn is [BSN]'
  */
 export function redact(text: string): string {
-  let out = toAsciiDigits(text).replace(EMAIL, PLACEHOLDER.email);
+  let out = toAsciiDigits(text);
+  // The costlier patterns run only when their anchor is there at all (long messages stay linear and fast).
+  if (out.includes('@')) out = out.replace(EMAIL, PLACEHOLDER.email);
   out = out.replace(IBAN, (match) => {
     // The pattern may run on into the next word; the IBAN is the longest prefix that passes mod-97.
     for (let end = match.length; end >= 15; end--) {
@@ -86,7 +89,7 @@ export function redact(text: string): string {
   out = out.replace(VNUMBER, (match, digits: string) => match.replace(digits, PLACEHOLDER.vnumber));
   const birth = (match: string, offset: number, whole: string) =>
     BIRTH.test(whole.slice(Math.max(0, offset - 30), offset)) ? PLACEHOLDER.birthdate : match;
-  out = out.replace(DATE, birth).replace(DATE_WORDS, birth);
+  if (BIRTH.test(out)) out = out.replace(DATE, birth).replace(DATE_WORDS, birth);
   out = out.replace(PHONE_INTERNATIONAL, PLACEHOLDER.phone);
   out = out.replace(NINE_DIGITS, (match) => (isBsn(match.replace(/[ .]/g, '')) ? PLACEHOLDER.bsn : match));
   out = out.replace(PHONE_LOCAL, (match) => (isLocalPhone(match) ? PLACEHOLDER.phone : match));
