@@ -32,6 +32,8 @@ export interface App {
   logger: Logger;
   telemetry: Telemetry;
   transcripts: DocumentTranscriptStore;
+  /** From now on /readyz says 503, so a load balancer stops sending new traffic (graceful shutdown). */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -69,10 +71,12 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
   const routers = [config.staffToken
     ? staffRouter({ token: config.staffToken, storage, transcripts, registry: telemetry.registry, flush: telemetry.flush })
     : openMetrics(telemetry.registry)];
-  const app = createServer({ config, adapter, authenticate, bot, logger, isReady: () => true, directLine, routers });
+  let draining = false;
+  const app = createServer({ config, adapter, authenticate, bot, logger, isReady: () => !draining, directLine, routers });
   const stopPurge = schedulePurge(storage, config, logger);
   return {
     app, kb, storage, logger, telemetry, transcripts,
+    drain() { draining = true; },
     async close() {
       stopPurge();
       await telemetry.stop();

@@ -37,13 +37,24 @@ function start(): void {
     process.exit(1);
   });
   let stopping = false;
+  /**
+   * Graceful shutdown: /readyz turns 503, the server stops accepting connections, turns in flight finish
+   * (their replies included), idle keep-alive connections close, then buffered analytics are written and the
+   * store is closed. After 10 s anything still open is cut.
+   */
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: finishing turns in flight');
+    built.drain();
     server.close(() => {
-      void built.close().finally(() => process.exit(0));
+      void built.close()
+        .then(() => logger.info({}, 'stopped'))
+        .finally(() => process.exit(0));
     });
+    server.closeIdleConnections();
+    const idle = setInterval(() => server.closeIdleConnections(), 250);
+    idle.unref();
     setTimeout(() => {
       server.closeAllConnections();
     }, 10_000).unref();

@@ -2,6 +2,7 @@
 // conversation continues and stored complaints are still there; concurrent turns on one conversation do not
 // overwrite each other.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -41,13 +42,16 @@ async function startProcess(dataDir: string, port: number): Promise<ChildProcess
   throw new Error('the bot did not become ready');
 }
 
+beforeAll(() => {
+  // The real entry point, compiled as `npm start` would, for the tests that run it as its own process.
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+}, 180_000);
+
 describe('kill -9', () => {
   let channel: CaptureChannel;
   beforeAll(async () => {
-    // The real entry point, compiled as `npm start` would.
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
     channel = await new CaptureChannel().start();
-  }, 180_000);
+  });
   afterAll(async () => { await channel.stop(); });
 
   test('mid-complaint: the process is killed, restarts on the same data, and the conversation and complaints survive', async () => {
@@ -115,4 +119,50 @@ test('concurrent turns on one conversation are taken one after the other; none o
     await bot.stop();
     await channel.stop();
   }
+});
+
+describe('SIGTERM', () => {
+  test('stops accepting, finishes the turn in flight (reply delivered, state saved), closes the store, exits 0', async () => {
+    // A channel that takes its time to accept the bot's reply, so the turn is still running at SIGTERM.
+    const received: string[] = [];
+    const slow = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => { body += c; });
+      req.on('end', () => setTimeout(() => {
+        received.push(String(JSON.parse(body || '{}').text ?? ''));
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"r"}');
+      }, 1500));
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const slowUrl = `http://127.0.0.1:${(slow.address() as net.AddressInfo).port}`;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-term-'));
+    const port = await freePort();
+    const bot = await startProcess(dataDir, port);
+    const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
+    try {
+      const inFlight = fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message', id: 'term-1', channelId: 'emulator', serviceUrl: slowUrl, text: 'Hoeveel kost het examen?', locale: 'nl',
+          conversation: { id: 'term|livechat' }, from: { id: 'term-user', role: 'user' }, recipient: { id: 'bot', role: 'bot' },
+        }),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      bot.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // No new connections while draining.
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+      expect((await inFlight).status).toBe(200);
+      expect(received.some((text) => text.includes('€'))).toBe(true);
+      expect(await exited).toBe(0);
+      const storage = new SqliteStorage(path.join(dataDir, 'wegwijzer.sqlite'));
+      const key = 'emulator/conversations/term|livechat/';
+      expect((await storage.read([key]))[key]).toBeDefined();
+      storage.close();
+    } finally {
+      if (bot.exitCode === null) bot.kill('SIGKILL');
+      slow.closeAllConnections();
+      slow.close();
+    }
+  }, 60_000);
 });
