@@ -1,6 +1,6 @@
 // Composition root: config → i18n → knowledge → storage → dialogs → bot → adapter → express app.
 import path from 'node:path';
-import { ShowTypingMiddleware, TranscriptLoggerMiddleware } from 'botbuilder';
+import { ShowTypingMiddleware, TranscriptLoggerMiddleware, type Middleware } from 'botbuilder';
 import { createI18n, LOCALES, RESOURCES } from '../locales';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -37,11 +37,21 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Builds the whole bot and its HTTP app without listening (index.ts listens; tests use an ephemeral port). */
-export function buildApp(config: Config, options: { logger?: Logger } = {}): App {
-  const logger = options.logger ?? createLogger(config.logLevel);
+/** Everything but the HTTP edge: knowledge, storage, state, dialogs, the bot and its middleware, in order. */
+export interface Core {
+  i18n: ReturnType<typeof createI18n>;
+  kb: KnowledgeBase;
+  storage: DocumentStorage;
+  state: ReturnType<typeof createBotState>;
+  bot: WegwijzerBot;
+  telemetry: Telemetry;
+  transcripts: DocumentTranscriptStore;
+  middleware: Middleware[];
+}
+
+export function buildCore(config: Config, logger: Logger, options: { kb?: KnowledgeBase } = {}): Core {
   const i18n = createI18n();
-  const kb = loadKnowledgeBase({ municipality: config.municipality, overlayDir: config.knowledgeOverlayDir });
+  const kb = options.kb ?? loadKnowledgeBase({ municipality: config.municipality, overlayDir: config.knowledgeOverlayDir });
   const storage: DocumentStorage = config.storage.kind === 'blob'
     ? new BlobStorage(config.storage.connectionString, config.storage.container)
     : new SqliteStorage(path.join(config.dataDir, 'wegwijzer.sqlite'));
@@ -53,15 +63,25 @@ export function buildApp(config: Config, options: { logger?: Logger } = {}): App
   const bot = new WegwijzerBot({ state, dialog, kb });
   const telemetry = createTelemetry(storage, logger);
   const transcripts = new DocumentTranscriptStore(storage);
+  const middleware: Middleware[] = [
+    serializeTurns(),
+    localeMiddleware(i18n, state.profile, config.defaultLocale),
+    memoryMiddleware(state.conversationData),
+    // Staff read conversations back (redacted) and open them in the Emulator.
+    new TranscriptLoggerMiddleware(transcripts),
+    telemetry.middleware,
+    // A turn that takes longer than half a second shows "typing" in Web Chat and the Emulator.
+    new ShowTypingMiddleware(500, 2000),
+  ];
+  return { i18n, kb, storage, state, bot, telemetry, transcripts, middleware };
+}
+
+/** Builds the whole bot and its HTTP app without listening (index.ts listens; tests use an ephemeral port). */
+export function buildApp(config: Config, options: { logger?: Logger; kb?: KnowledgeBase } = {}): App {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const { i18n, kb, storage, state, bot, telemetry, transcripts, middleware } = buildCore(config, logger, options);
   const { adapter, authenticate } = createAdapter(config, { logger, i18n, state, onError: telemetry.error });
-  adapter.use(serializeTurns());
-  adapter.use(localeMiddleware(i18n, state.profile, config.defaultLocale));
-  adapter.use(memoryMiddleware(state.conversationData));
-  // Staff read conversations back (redacted) and open them in the Emulator.
-  adapter.use(new TranscriptLoggerMiddleware(transcripts));
-  adapter.use(telemetry.middleware);
-  // A turn that takes longer than half a second shows "typing" in Web Chat and the Emulator.
-  adapter.use(new ShowTypingMiddleware(500, 2000));
+  for (const m of middleware) adapter.use(m);
   // The local Direct Line serves the widget on the embedded default; with Bot Framework credentials the
   // widget uses Azure Bot Service's Direct Line instead (see README).
   const directLine = config.auth.appId ? undefined : {

@@ -62,6 +62,7 @@ const EnvSchema = z.object({
   COMPLAINT_RETENTION_DAYS: withDefault(z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650), 365),
   STAFF_TOKEN: optional(z.string().min(24, { error: 'must be at least 24 characters' })),
   RATE_LIMIT_PER_MINUTE: withDefault(z.coerce.number({ error: 'must be a number' }).int().min(10).max(1_000_000), 1200),
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: withDefault(z.coerce.number({ error: 'must be a number' }).int().min(10).max(1_000_000), 120),
   TRUST_PROXY: withDefault(z.string().trim().regex(/^(|loopback|uniquelocal|linklocal|\d+)$/, {
     error: 'must be empty, loopback, uniquelocal, linklocal or a number of proxies',
   }), ''),
@@ -110,6 +111,8 @@ export interface Config {
   staffToken?: string;
   /** Requests per minute per client IP on every route (Direct Line and /api/messages have their own limits too). */
   rateLimitPerMinute: number;
+  /** Messages per minute per conversation on /api/messages. */
+  rateLimitConversationPerMinute: number;
   /** Express 'trust proxy': which proxies' X-Forwarded-For to believe for the client IP. Empty: none. */
   trustProxy?: string | number;
   /** How "talk to a person" works: contact details only, or a handoff event to an agent desk. */
@@ -163,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     complaintRetentionDays: e.COMPLAINT_RETENTION_DAYS,
     staffToken: e.STAFF_TOKEN,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    rateLimitConversationPerMinute: e.RATE_LIMIT_CONVERSATION_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === '' ? undefined : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
   };
 }

@@ -36,9 +36,9 @@ export interface ServerLimits {
   perConversation: RateLimiter;
 }
 
-export const defaultServerLimits = (perIpPerMinute = 1200): ServerLimits => ({
+export const defaultServerLimits = (perIpPerMinute = 1200, perConversationPerMinute = 120): ServerLimits => ({
   perIp: new RateLimiter(perIpPerMinute, 60_000),
-  perConversation: new RateLimiter(120, 60_000),
+  perConversation: new RateLimiter(perConversationPerMinute, 60_000),
 });
 
 /** Largest accepted request body on /api/messages. */
@@ -54,7 +54,7 @@ export function createServer(deps: ServerDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
-  const limits = deps.limits ?? defaultServerLimits(config.rateLimitPerMinute);
+  const limits = deps.limits ?? defaultServerLimits(config.rateLimitPerMinute, config.rateLimitConversationPerMinute);
   const widgetAncestors = ["'self'", ...config.allowedOrigins];
 
   // Security headers. The pages load only their own scripts and styles (Web Chat injects styles, hence

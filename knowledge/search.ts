@@ -139,7 +139,7 @@ function spellingAliases(counts: ReadonlyMap<string, number>): Map<string, strin
  * ("examenonderdeel" → "examen" + "onderdeel"); else a typo of a known word with the same first letter
  * (fuse.js proposes candidates, an edit distance of 1, or 2 for long words, confirms them).
  */
-function resolveTerms(query: string, index: LocaleIndex): ResolvedTerm[] {
+function resolveTerms(query: string, index: LocaleIndex, correctTypos = true): ResolvedTerm[] {
   return index.tokenize(query).flatMap((term): ResolvedTerm[] => {
     const weight = index.idf(term);
     if (index.known.has(term)) return [{ term, quality: 1, weight }];
@@ -147,7 +147,7 @@ function resolveTerms(query: string, index: LocaleIndex): ResolvedTerm[] {
     if (term.length > MAX_TERM_LENGTH) return [{ term, quality: 0, weight }];
     const parts = splitCompound(term, index.known);
     if (parts) return parts.map((part) => ({ term: part, quality: 1, weight: index.idf(part) }));
-    if (term.length >= 5) {
+    if (correctTypos && term.length >= 5) {
       const allowed = term.length >= 8 ? 2 : 1;
       let match: string | undefined;
       let nearest = allowed + 1;
@@ -209,9 +209,10 @@ export function createSearch(
     LOCALES.map((l) => [l, buildIndex(entries, l, lexicons[l], typoThreshold)]),
   ) as Record<Locale, LocaleIndex>;
 
-  const searchLocale = (query: string, locale: Locale): Hit[] => {
+  /** `primary`: the conversation's language; typos are corrected there only (the costly part of a search). */
+  const searchLocale = (query: string, locale: Locale, primary: boolean): Hit[] => {
     const index = indexes[locale];
-    const resolved = resolveTerms(query, index);
+    const resolved = resolveTerms(query, index, primary);
     const total = resolved.reduce((sum, r) => sum + r.weight, 0);
     if (total === 0) return [];
     const evidence = new Map<string, number>();
@@ -246,8 +247,12 @@ export function createSearch(
     const [whole, question] = questionParts(query);
     const searchAll = (text: string) => {
       const hits = new Map<string, Hit>();
+      // Every language's index is asked (a Dutch term in a Turkish question, "DigiD" in every language), but
+      // typos are corrected only in languages written in a script the message uses: correction is most of a
+      // search's cost, and a Latin-script typo has nothing to match in the Arabic or Ge'ez vocabulary.
+      const scripts = scriptsOf(text);
       for (const l of [locale, ...LOCALES.filter((x) => x !== locale)]) {
-        for (const hit of searchLocale(text, l)) {
+        for (const hit of searchLocale(text, l, l === locale || scripts.has(SCRIPT[l]))) {
           const confidence = hit.confidence * (l === locale ? 1 : crossLocalePenalty);
           const previous = hits.get(hit.entry.id);
           if (!previous || previous.confidence < confidence) hits.set(hit.entry.id, { ...hit, confidence });
@@ -268,6 +273,13 @@ export function createSearch(
     return [...best.values()].sort((a, b) => b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id));
   };
 }
+
+/** The script each language is written in. */
+const SCRIPT: Record<Locale, string> = { nl: 'Latin', en: 'Latin', tr: 'Latin', so: 'Latin', ar: 'Arabic', fa: 'Arabic', ti: 'Ethiopic', uk: 'Cyrillic' };
+const SCRIPT_TESTS: [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u], ['Arabic', /\p{Script=Arabic}/u], ['Ethiopic', /\p{Script=Ethiopic}/u], ['Cyrillic', /\p{Script=Cyrillic}/u],
+];
+const scriptsOf = (text: string) => new Set(SCRIPT_TESTS.filter(([, test]) => test.test(text)).map(([name]) => name));
 
 /** The question as an idf-weighted word vector, with its norm, for `bestVariant`. */
 function queryVector(resolved: ResolvedTerm[]): { weights: Map<string, number>; norm: number } {
