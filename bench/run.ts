@@ -2,7 +2,6 @@
 // and writes bench/results/latest.json. Figures depend on the machine; the README records this machine's.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -14,6 +13,7 @@ import { createSearch } from '../knowledge/search';
 import { PROJECT_ROOT } from '../knowledge/paths';
 import { LOCALES, type Locale } from '../locales';
 import { loadEvalSet } from '../scripts/eval';
+import { freePort } from '../scripts/lib/channel';
 
 const DIST = path.join(PROJECT_ROOT, 'dist');
 const QUICK = process.argv.includes('--quick');
@@ -86,13 +86,6 @@ async function turnBench(qs: { q: string; locale: Locale }[]) {
   return { turns: n, p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
 }
 
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 async function waitReady(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 300; i++) {

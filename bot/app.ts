@@ -100,6 +100,7 @@ export function buildApp(config: Config, options: { logger?: Logger; kb?: Knowle
     async close() {
       stopPurge();
       await telemetry.stop();
+      await transcripts.close();
       await storage.close();
     },
   };

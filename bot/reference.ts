@@ -39,6 +39,7 @@ export function inProcessBot(config: Config, kb?: KnowledgeBase) {
     },
     async close() {
       await core.telemetry.stop();
+      await core.transcripts.close();
       await core.storage.close();
     },
   };

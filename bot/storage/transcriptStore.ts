@@ -19,10 +19,21 @@ export function storedActivity(activity: Partial<Activity>): Partial<Activity> {
   return { ...rest, ...(typeof text === 'string' ? { text: fromBot ? text : redact(text) } : {}) };
 }
 
+/**
+ * Activities are buffered and written together (every `flushMs`, at 200 pending, before any read, and on
+ * close): one durable write per batch instead of one per activity keeps turns fast. A crash loses at most the
+ * last second of transcript, never state or a complaint (those are written directly).
+ */
 export class DocumentTranscriptStore implements TranscriptStore {
   private seq = 0;
+  private pending: Record<string, unknown> = {};
+  private count = 0;
+  private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly storage: DocumentStorage) {}
+  constructor(private readonly storage: DocumentStorage, flushMs = 1000) {
+    this.timer = setInterval(() => { void this.flush().catch(() => undefined); }, flushMs);
+    this.timer.unref();
+  }
 
   async logActivity(activity: Activity): Promise<void> {
     if (activity.type === 'typing' || activity.type === 'trace') return;
@@ -31,10 +42,26 @@ export class DocumentTranscriptStore implements TranscriptStore {
     const at = activity.timestamp ? new Date(activity.timestamp).getTime() : Date.now();
     this.seq = (this.seq + 1) % 1_000_000;
     const key = `${conversationPrefix(conversationId)}${String(at).padStart(15, '0')}-${String(this.seq).padStart(6, '0')}`;
-    await this.storage.write({ [key]: JSON.parse(JSON.stringify(storedActivity(activity))) });
+    this.pending[key] = JSON.parse(JSON.stringify(storedActivity(activity)));
+    if (++this.count >= 200) await this.flush();
+  }
+
+  /** Writes what is buffered now. */
+  async flush(): Promise<void> {
+    if (this.count === 0) return;
+    const batch = this.pending;
+    this.pending = {};
+    this.count = 0;
+    await this.storage.write(batch as Record<string, Record<string, unknown>>);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
   }
 
   async getTranscriptActivities(_channelId: string, conversationId: string): Promise<PagedResult<Activity>> {
+    await this.flush();
     const keys = await this.storage.keys(conversationPrefix(conversationId));
     const items = await this.storage.read(keys);
     const activities = keys.flatMap((k) => {
@@ -47,6 +74,7 @@ export class DocumentTranscriptStore implements TranscriptStore {
   }
 
   async listTranscripts(): Promise<PagedResult<TranscriptInfo>> {
+    await this.flush();
     const keys = await this.storage.keys(PREFIX);
     const byConversation = new Map<string, number>();
     for (const key of keys) {

@@ -1,7 +1,7 @@
 // A stand-in for a Bot Framework channel: posts Emulator-shaped activities to /api/messages and captures the
 // bot's replies on its own serviceUrl. Used by the HTTP tests and by `npm run eval`.
 import http, { type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 
 export interface Captured { path: string; body: Record<string, any> }
 
@@ -68,4 +68,13 @@ export async function post(
   // Trace activities (the Emulator's inspector view) and typing indicators are not replies to the user.
   const replies = channel.received.slice(before).map((c) => c.body).filter((a) => a.type !== 'trace' && a.type !== 'typing');
   return { status: response.status, json, replies };
+}
+
+/** A TCP port that was free a moment ago (for child processes that must be told their port). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -13,18 +13,12 @@ import { createRecords } from '../../bot/storage/records';
 import type { ConversationData } from '../../bot/state';
 import { CaptureChannel, emulatorActivity, post, startBot } from '../helpers/http';
 import { post as postTo } from '../../scripts/lib/channel';
+import { freePort } from '../../scripts/lib/channel';
 
 const ROOT = path.join(__dirname, '..', '..');
 const nl = createI18n().getFixedT('nl');
 const REF = /WW-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Starts `node dist/bot/index.js` as its own process and waits until /readyz answers. */
 async function startProcess(dataDir: string, port: number): Promise<ChildProcess> {
