@@ -63,10 +63,17 @@ function message(text: string, wegwijzer?: WegwijzerChannelData): Outgoing {
   };
 }
 
-const dateFormat = (iso: string, locale: Locale) =>
-  // Western digits everywhere, so dates read the same in every script.
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-u-nu-latn`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(`${iso}T00:00:00Z`));
+/** One formatter per language (building an Intl.DateTimeFormat is costly; every answer shows a date). */
+const dateFormatters = new Map<Locale, Intl.DateTimeFormat>();
+const dateFormat = (iso: string, locale: Locale) => {
+  let formatter = dateFormatters.get(locale);
+  if (!formatter) {
+    // Western digits everywhere, so dates read the same in every script.
+    formatter = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-u-nu-latn`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormatters.set(locale, formatter);
+  }
+  return formatter.format(new Date(`${iso}T00:00:00Z`));
+};
 
 const sourceLinks = (urls: string[]) =>
   urls.map((u) => `[${new URL(u).host.replace(/^www\./, '')}](${u})`).join(', ');
