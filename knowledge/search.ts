@@ -247,12 +247,13 @@ export function createSearch(
     const [whole, question] = questionParts(query);
     const searchAll = (text: string) => {
       const hits = new Map<string, Hit>();
-      // Every language's index is asked (a Dutch term in a Turkish question, "DigiD" in every language), but
-      // typos are corrected only in languages written in a script the message uses: correction is most of a
-      // search's cost, and a Latin-script typo has nothing to match in the Arabic or Ge'ez vocabulary.
+      // The conversation's language, and the other languages written in a script the message uses (a Dutch
+      // term in a Turkish question; "DigiD" in Latin letters is in the Latin-script languages' texts too).
+      // An Arabic or Ge'ez index has nothing to match in a Latin-script message, and searching it was half
+      // the cost of a search.
       const scripts = scriptsOf(text);
-      for (const l of [locale, ...LOCALES.filter((x) => x !== locale)]) {
-        for (const hit of searchLocale(text, l, l === locale || scripts.has(SCRIPT[l]))) {
+      for (const l of [locale, ...LOCALES.filter((x) => x !== locale && scripts.has(SCRIPT[x]))]) {
+        for (const hit of searchLocale(text, l, true)) {
           const confidence = hit.confidence * (l === locale ? 1 : crossLocalePenalty);
           const previous = hits.get(hit.entry.id);
           if (!previous || previous.confidence < confidence) hits.set(hit.entry.id, { ...hit, confidence });
