@@ -180,14 +180,13 @@ export class ComplaintDialog extends GuidedDialog {
     } else {
       await step.context.sendActivity(renderText(ctx.t('complaint.notStored')));
     }
-    await this.finish(step, draft, ctx);
+    await this.finish(step, draft, told, ctx);
     return step.endDialog();
   };
 
   /** The organisation's own route, the letter in Dutch (and in the person's language), then the ombudsman. */
-  private async finish(step: WaterfallStepContext, draft: Draft, ctx: RenderContext): Promise<void> {
+  private async finish(step: WaterfallStepContext, draft: Draft, told: ComplaintDraft, ctx: RenderContext): Promise<void> {
     const { kb, state } = this.deps;
-    const told = this.resolved(draft, ctx);
     const route = kb.get(forAuthority(kb.guides.complaint.route, draft.authority))!;
     // The organisation may be the person's own words: never markup in a markdown message.
     const name = escapeMarkdown(told.organisation);

@@ -8,7 +8,7 @@ import type { i18n } from 'i18next';
 import { decide, type KnowledgeBase, type Thresholds, DEFAULT_THRESHOLDS } from '../knowledge';
 import type { Locale } from '../locales';
 import { fold } from '../knowledge/normalize';
-import { languageOf, setLanguage } from '../bot/middleware/locale';
+import { setLanguage } from '../bot/middleware/locale';
 import {
   renderAnswer, renderAuthority, renderChoices, renderFallback, renderHelp, renderLanguageChoice, renderMenu,
   renderPausedMenu, renderText, withOffers, type RenderContext,
@@ -24,7 +24,7 @@ import { HANDOFF_DIALOG, HandoffDialog, type HandoffMode } from './handoffDialog
 import { INTAKE_DIALOG, IntakeDialog } from './intakeDialog';
 import { ROUTE_DIALOG, RouteDialog } from './routeDialog';
 import { route, type Command, type CommandTable } from './route';
-import type { AskOptions } from './prompts/askPrompt';
+import { renderContext, type AskOptions } from './prompts/askPrompt';
 import { resolve } from './prompts/labels';
 
 export const MAIN_DIALOG = 'main';
@@ -214,8 +214,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private renderContext(context: TurnContext): RenderContext {
-    const { locale, t } = languageOf(context);
-    return { kb: this.deps.kb, locale, t, channelId: context.activity.channelId };
+    return renderContext(context, this.deps.kb);
   }
 
   private languageNamed(text: string): Locale | undefined {

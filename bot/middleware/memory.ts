@@ -17,11 +17,12 @@ function remember(data: ConversationData, line: RecentLine): void {
 }
 
 /**
- * The user's words are redacted first, then cut (a number cut in half would no longer be recognised). The
- * bot's own lines come from the knowledge base, with official phone numbers that must stay.
+ * A line as kept: the user's words arrive redacted, and are cut only after that (a number cut in half would
+ * no longer be recognised). The bot's own lines come from the knowledge base, with official phone numbers
+ * that must stay.
  */
 const line = (from: RecentLine['from'], text: string): RecentLine =>
-  ({ from, text: (from === 'user' ? redact(text) : text).slice(0, RECENT_LINE_LENGTH), at: new Date().toISOString() });
+  ({ from, text: text.slice(0, RECENT_LINE_LENGTH), at: new Date().toISOString() });
 
 export function memoryMiddleware(conversationData: StatePropertyAccessor<ConversationData>): Middleware {
   return {
@@ -29,8 +30,9 @@ export function memoryMiddleware(conversationData: StatePropertyAccessor<Convers
       const { type, text } = context.activity;
       if (type === ActivityTypes.Message && typeof text === 'string' && text.trim()) {
         const data = await conversationData.get(context, {});
-        remember(data, line('user', text));
-        const kinds = findPii(text);
+        const redacted = redact(text);
+        remember(data, line('user', redacted));
+        const kinds = findPii(text, redacted);
         if (!data.piiWarned && (kinds.includes('bsn') || kinds.includes('iban'))) {
           data.piiWarned = true;
           await context.sendActivity({ type: ActivityTypes.Message, text: languageOf(context).t('privacy.numberWarning') });

@@ -3,10 +3,9 @@
 // Across replicas the store's eTags catch the same race (see the turn error handler).
 import type { Middleware } from 'botbuilder';
 
-export function serializeTurns(): Middleware & { pending(): number } {
+export function serializeTurns(): Middleware {
   const tails = new Map<string, Promise<void>>();
   return {
-    pending: () => tails.size,
     async onTurn(context, next) {
       const key = `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
       const previous = tails.get(key) ?? Promise.resolve();

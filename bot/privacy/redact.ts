@@ -100,9 +100,11 @@ export function redact(text: string): string {
   return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)] ?? '');
 }
 
-/** Which kinds of personal data `text` contains (for the one-time "I never need your BSN" warning). */
-export function findPii(text: string): PiiKind[] {
-  const redacted = redact(text);
+/**
+ * Which kinds of personal data `text` contains (for the one-time "I never need your BSN" warning). Pass
+ * `redacted` when it is at hand, so the text is not redacted twice.
+ */
+export function findPii(text: string, redacted = redact(text)): PiiKind[] {
   return (Object.keys(PLACEHOLDER) as PiiKind[]).filter((kind) => redacted.includes(PLACEHOLDER[kind]) && !text.includes(PLACEHOLDER[kind]));
 }
 

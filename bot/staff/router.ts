@@ -116,15 +116,18 @@ export function staffRouter(deps: StaffDeps): Router {
     const file = id.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60);
     res.set('Content-Disposition', `attachment; filename="${file}.transcript"`).set('Cache-Control', 'no-store').json(items);
   });
-  router.get('/metrics', auth, async (_req, res) => {
-    res.type(deps.registry.contentType).send(await deps.registry.metrics());
-  });
+  router.get('/metrics', auth, metricsHandler(deps.registry));
   return router;
 }
+
+/** Prometheus' text exposition of the registry. */
+const metricsHandler = (registry: Registry): express.RequestHandler => async (_req, res) => {
+  res.type(registry.contentType).send(await registry.metrics());
+};
 
 /** /metrics without a staff token: open (the default HOST is loopback; put it behind the network's own access rules). */
 export function openMetrics(registry: Registry): Router {
   const router = express.Router();
-  router.get('/metrics', async (_req, res) => { res.type(registry.contentType).send(await registry.metrics()); });
+  router.get('/metrics', metricsHandler(registry));
   return router;
 }

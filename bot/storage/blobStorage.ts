@@ -5,10 +5,6 @@ import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { ContainerClient } from '@azure/storage-blob';
 import type { DocumentStorage } from './documentStorage';
 
-/** The blob name for a key, exactly as BlobsStorage makes it (so both read and write the same blob). */
-export const blobName = (key: string): string =>
-  encodeURIComponent(key.split('/').filter(Boolean).join('/')).slice(0, 1024);
-
 export class BlobStorage extends BlobsStorage implements DocumentStorage {
   private readonly container: ContainerClient;
   private ready?: Promise<unknown>;
