@@ -31,3 +31,20 @@ export async function startBot(env: Record<string, string> = {}, dataDir?: strin
 
 export const post = (bot: RunningBot, channel: CaptureChannel, body: unknown, init: { raw?: string; contentType?: string } = {}) =>
   postTo(bot.url, channel, body, init);
+
+/**
+ * One running bot and one capture channel for a whole test file: started before its tests, stopped after.
+ * Read `bot` and `channel` from the returned object inside tests (they exist once `beforeAll` has run).
+ */
+export function botForFile(env: Record<string, string> = {}): { bot: RunningBot; channel: CaptureChannel } {
+  const live = {} as { bot: RunningBot; channel: CaptureChannel };
+  beforeAll(async () => {
+    live.channel = await new CaptureChannel().start();
+    live.bot = await startBot(env);
+  });
+  afterAll(async () => {
+    await live.bot?.stop();
+    await live.channel?.stop();
+  });
+  return live;
+}

@@ -1,19 +1,9 @@
 // Whole conversations through the real HTTP endpoint, as the Bot Framework Emulator sends them.
-import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
+import { botForFile, emulatorActivity, post, startBot } from '../helpers/http';
 
-let bot: RunningBot;
-let channel: CaptureChannel;
+const live = botForFile();
 
-beforeAll(async () => {
-  channel = await new CaptureChannel().start();
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot.stop();
-  await channel.stop();
-});
-
-const conversationUpdate = (conversationId: string, locale?: string) => emulatorActivity(channel, {
+const conversationUpdate = (conversationId: string, locale?: string) => emulatorActivity(live.channel, {
   type: 'conversationUpdate',
   conversation: { id: conversationId },
   membersAdded: [{ id: 'user-1', name: 'User' }, { id: 'bot-1', name: 'Wegwijzer' }],
@@ -21,36 +11,36 @@ const conversationUpdate = (conversationId: string, locale?: string) => emulator
 });
 
 const message = (conversationId: string, text: string, locale?: string) =>
-  emulatorActivity(channel, { conversation: { id: conversationId }, text, ...(locale ? { locale } : {}) });
+  emulatorActivity(live.channel, { conversation: { id: conversationId }, text, ...(locale ? { locale } : {}) });
 
 describe('welcome', () => {
   test('a new conversation without a locale is greeted in Dutch, once, with a menu', async () => {
-    const first = await post(bot, channel, conversationUpdate('welcome-nl|livechat'));
+    const first = await post(live.bot, live.channel, conversationUpdate('welcome-nl|livechat'));
     expect(first.status).toBe(200);
     expect(first.replies).toHaveLength(1);
     expect(first.replies[0]!.text).toContain('Wegwijzer');
     expect(first.replies[0]!.text).toMatch(/inburgering/i);
     expect(first.replies[0]!.suggestedActions.actions.length).toBeGreaterThanOrEqual(3);
-    const again = await post(bot, channel, conversationUpdate('welcome-nl|livechat'));
+    const again = await post(live.bot, live.channel, conversationUpdate('welcome-nl|livechat'));
     expect(again.replies).toHaveLength(0);
   });
 
   test('an Emulator set to English is greeted in English', async () => {
-    const { replies } = await post(bot, channel, conversationUpdate('welcome-en|livechat', 'en-US'));
+    const { replies } = await post(live.bot, live.channel, conversationUpdate('welcome-en|livechat', 'en-US'));
     expect(replies[0]!.text).toMatch(/civic integration/i);
     expect(replies[0]!.locale).toBe('en-US');
   });
 
   test('the reply goes to the conversation on the serviceUrl, as the Emulator expects', async () => {
-    await post(bot, channel, conversationUpdate('emu-conv-9|livechat'));
-    const last = channel.received.at(-1)!;
+    await post(live.bot, live.channel, conversationUpdate('emu-conv-9|livechat'));
+    const last = live.channel.received.at(-1)!;
     expect(last.path).toMatch(/^\/v3\/conversations\/emu-conv-9\|livechat\/activities\//);
   });
 });
 
 describe('answers', () => {
   test('a Dutch question gets a Dutch answer, a DUO card and follow-ups', async () => {
-    const { status, replies } = await post(bot, channel, message('q-nl|livechat', 'Hoe schrijf ik me in voor het examen?', 'nl-NL'));
+    const { status, replies } = await post(live.bot, live.channel, message('q-nl|livechat', 'Hoe schrijf ik me in voor het examen?', 'nl-NL'));
     expect(status).toBe(200);
     expect(replies).toHaveLength(1);
     const reply = replies[0]!;
@@ -71,7 +61,7 @@ describe('answers', () => {
   });
 
   test('an English question about the AZC gets an English answer and a gemeente card', async () => {
-    const { replies } = await post(bot, channel, message('q-en|livechat', 'I live in an AZC, when do I get a house?', 'en-US'));
+    const { replies } = await post(live.bot, live.channel, message('q-en|livechat', 'I live in an AZC, when do I get a house?', 'en-US'));
     const reply = replies[0]!;
     expect(reply.channelData.wegwijzer.topic).toBe('waiting-for-a-home');
     expect(reply.channelData.wegwijzer.authority).toBe('GEMEENTE');
@@ -82,9 +72,9 @@ describe('answers', () => {
   });
 
   test('clicking a follow-up answers that entry directly', async () => {
-    const first = await post(bot, channel, message('follow|livechat', 'Hoe schrijf ik me in voor het examen?', 'nl-NL'));
+    const first = await post(live.bot, live.channel, message('follow|livechat', 'Hoe schrijf ik me in voor het examen?', 'nl-NL'));
     const followUp = first.replies[0]!.suggestedActions.actions[0];
-    const { replies } = await post(bot, channel, message('follow|livechat', followUp.value, 'nl-NL'));
+    const { replies } = await post(live.bot, live.channel, message('follow|livechat', followUp.value, 'nl-NL'));
     expect(replies[0]!.channelData.wegwijzer.confidence).toBe(1);
     expect(replies[0]!.text).toContain(followUp.title);
   });
@@ -94,7 +84,7 @@ describe('answers', () => {
       MUNICIPALITY_NAME: 'Utrecht', MUNICIPALITY_URL: 'https://www.utrecht.nl', MUNICIPALITY_PHONE: '14 030',
     });
     try {
-      const { replies } = await post(local, channel, message('gemeente|livechat', 'gemeente', 'nl-NL'));
+      const { replies } = await post(local, live.channel, message('gemeente|livechat', 'gemeente', 'nl-NL'));
       const cardJson = JSON.stringify(replies[0]!.attachments[0].content);
       expect(cardJson).toContain('Gemeente Utrecht');
       expect(cardJson).toContain('14 030');
@@ -108,7 +98,7 @@ describe('answers', () => {
 
 describe('fallback', () => {
   test('an unrelated question gets an honest "I do not know", the routing menu and a person', async () => {
-    const { replies } = await post(bot, channel, message('weer|livechat', 'wat voor weer wordt het morgen?', 'nl-NL'));
+    const { replies } = await post(live.bot, live.channel, message('weer|livechat', 'wat voor weer wordt het morgen?', 'nl-NL'));
     const reply = replies[0]!;
     expect(reply.channelData.wegwijzer).toMatchObject({ topic: 'fallback', authority: null });
     expect(reply.text).toMatch(/geen goed antwoord/);
@@ -124,27 +114,27 @@ describe('bad requests', () => {
     ['a body over 256 KB', { raw: JSON.stringify({ type: 'message', text: 'x'.repeat(300_000) }) }, 413],
     ['text/plain', { raw: 'hello', contentType: 'text/plain' }, 415],
   ] as const)('%s is refused with a 4xx and a JSON reason', async (_name, init, status) => {
-    const res = await post(bot, channel, undefined, init);
+    const res = await post(live.bot, live.channel, undefined, init);
     expect(res.status).toBe(status);
     expect(typeof res.json.error).toBe('string');
   });
 
   test('an activity without a type gets 400 naming the field', async () => {
-    const { type: _type, ...noType } = emulatorActivity(channel, { text: 'hallo' });
-    const res = await post(bot, channel, noType);
+    const { type: _type, ...noType } = emulatorActivity(live.channel, { text: 'hallo' });
+    const res = await post(live.bot, live.channel, noType);
     expect(res.status).toBe(400);
     expect(res.json.error).toMatch(/type/);
   });
 
   test('anonymous mode refuses a serviceUrl that is not on loopback', async () => {
-    const res = await post(bot, channel, emulatorActivity(channel, { serviceUrl: 'https://attacker.example', text: 'hoi' }));
+    const res = await post(live.bot, live.channel, emulatorActivity(live.channel, { serviceUrl: 'https://attacker.example', text: 'hoi' }));
     expect(res.status).toBe(400);
     expect(res.json.error).toMatch(/serviceUrl/);
     expect(res.replies).toHaveLength(0);
   });
 
   test('after all that the server still answers normally', async () => {
-    const { status, replies } = await post(bot, channel, message('after|livechat', 'Wat kost het inburgeringsexamen?', 'nl-NL'));
+    const { status, replies } = await post(live.bot, live.channel, message('after|livechat', 'Wat kost het inburgeringsexamen?', 'nl-NL'));
     expect(status).toBe(200);
     expect(replies[0]!.channelData.wegwijzer.topic).toBe('exam-costs');
   });
@@ -154,16 +144,16 @@ describe('state across a restart', () => {
   test('a conversation continues on the same DATA_DIR after the server restarts', async () => {
     const first = await startBot();
     const update = conversationUpdate('restart|livechat');
-    expect((await post(first, channel, update)).replies).toHaveLength(1);
-    const answered = await post(first, channel, message('restart|livechat', 'Hoe schrijf ik me in voor het examen?', 'nl-NL'));
+    expect((await post(first, live.channel, update)).replies).toHaveLength(1);
+    const answered = await post(first, live.channel, message('restart|livechat', 'Hoe schrijf ik me in voor het examen?', 'nl-NL'));
     const related = answered.replies[0]!.suggestedActions.actions[1].title;
     await first.stop();
 
     const second = await startBot({}, first.dataDir);
     try {
-      expect((await post(second, channel, update)).replies).toHaveLength(0);
+      expect((await post(second, live.channel, update)).replies).toHaveLength(0);
       // "2" picks the second follow-up offered before the restart.
-      const { replies } = await post(second, channel, message('restart|livechat', '2', 'nl-NL'));
+      const { replies } = await post(second, live.channel, message('restart|livechat', '2', 'nl-NL'));
       expect(replies[0]!.text).toContain(related);
     } finally {
       await second.stop();
@@ -175,7 +165,7 @@ describe('Bot Framework authentication', () => {
   test('with an app id, a request without a token is refused with 401', async () => {
     const secured = await startBot({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-used' });
     try {
-      const res = await post(secured, channel, message('auth|livechat', 'hallo'));
+      const res = await post(secured, live.channel, message('auth|livechat', 'hallo'));
       expect(res.status).toBe(401);
       expect(res.replies).toHaveLength(0);
     } finally {
@@ -186,7 +176,7 @@ describe('Bot Framework authentication', () => {
 
 describe('did you mean', () => {
   test('a one-word question with several close topics offers choices, and a choice is answered', async () => {
-    const first = await post(bot, channel, message('dym|livechat', 'boete', 'nl-NL'));
+    const first = await post(live.bot, live.channel, message('dym|livechat', 'boete', 'nl-NL'));
     const meta = first.replies[0]!.channelData.wegwijzer;
     expect(meta.topic).toBe('did-you-mean');
     expect(meta.authority).toBeNull();
@@ -194,15 +184,15 @@ describe('did you mean', () => {
     expect(first.replies[0]!.text).toMatch(/Gaat het om een van deze vragen/);
     const actions = first.replies[0]!.suggestedActions.actions;
     expect(actions.at(-1).title).toBe('Met een mens praten');
-    const { replies } = await post(bot, channel, message('dym|livechat', actions[1].value, 'nl-NL'));
+    const { replies } = await post(live.bot, live.channel, message('dym|livechat', actions[1].value, 'nl-NL'));
     expect(replies[0]!.channelData.wegwijzer.topic).toBe(meta.candidates[1]);
   });
 });
 
 describe('channels without cards or buttons', () => {
   test('an SMS-like channel gets the card as text and numbered follow-ups; a number picks one', async () => {
-    const sms = (text: string) => emulatorActivity(channel, { channelId: 'sms', conversation: { id: 'sms-1' }, text, locale: 'nl-NL' });
-    const first = await post(bot, channel, sms('Wat kost het inburgeringsexamen?'));
+    const sms = (text: string) => emulatorActivity(live.channel, { channelId: 'sms', conversation: { id: 'sms-1' }, text, locale: 'nl-NL' });
+    const first = await post(live.bot, live.channel, sms('Wat kost het inburgeringsexamen?'));
     const reply = first.replies[0]!;
     expect(reply.attachments ?? []).toHaveLength(0);
     expect(reply.suggestedActions).toBeUndefined();
@@ -210,7 +200,7 @@ describe('channels without cards or buttons', () => {
     expect(reply.text).toContain('https://www.inburgeren.nl');
     const firstFollowUp = /\n1\. (.+)/.exec(reply.text)?.[1];
     expect(firstFollowUp).toBeDefined();
-    const { replies } = await post(bot, channel, sms('1'));
+    const { replies } = await post(live.bot, live.channel, sms('1'));
     expect(replies[0]!.text).toContain(firstFollowUp);
   });
 });

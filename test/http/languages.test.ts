@@ -1,20 +1,11 @@
 // Whole conversations in Arabic and Tigrinya through the HTTP endpoint: welcome, an answer, a language switch.
-import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
+import { botForFile, emulatorActivity, post } from '../helpers/http';
 
-let bot: RunningBot;
-let channel: CaptureChannel;
-beforeAll(async () => {
-  channel = await new CaptureChannel().start();
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot.stop();
-  await channel.stop();
-});
+const live = botForFile();
 
 const say = (conversation: string, text: string, locale?: string) =>
-  post(bot, channel, emulatorActivity(channel, { conversation: { id: conversation }, text, ...(locale ? { locale } : {}) }));
-const greet = (conversation: string, locale: string) => post(bot, channel, emulatorActivity(channel, {
+  post(live.bot, live.channel, emulatorActivity(live.channel, { conversation: { id: conversation }, text, ...(locale ? { locale } : {}) }));
+const greet = (conversation: string, locale: string) => post(live.bot, live.channel, emulatorActivity(live.channel, {
   type: 'conversationUpdate', conversation: { id: conversation }, locale,
   membersAdded: [{ id: 'user-1' }, { id: 'bot-1' }],
 }));
@@ -78,13 +69,13 @@ describe('switching language', () => {
 test('the menu has a language button that opens the language choice', async () => {
   // Another user: language choices are saved per user, and user-1 chose Tigrinya above.
   const from = { id: 'user-menu', role: 'user' };
-  const welcome = await post(bot, channel, emulatorActivity(channel, {
+  const welcome = await post(live.bot, live.channel, emulatorActivity(live.channel, {
     type: 'conversationUpdate', conversation: { id: 'menu-lang' }, locale: 'nl-NL', from,
     membersAdded: [{ id: 'user-menu' }, { id: 'bot-1' }],
   }));
   const button = welcome.replies[0]!.suggestedActions.actions.at(-1);
   expect(button.title).toBe('Taal / Language');
-  const { replies } = await post(bot, channel, emulatorActivity(channel, {
+  const { replies } = await post(live.bot, live.channel, emulatorActivity(live.channel, {
     conversation: { id: 'menu-lang' }, text: button.value, locale: 'nl-NL', from,
   }));
   expect(replies[0]!.suggestedActions.actions.map((a: { title: string }) => a.title)).toContain('العربية');

@@ -1,6 +1,6 @@
 // What a person types is never turned into HTML, markdown links or reversed text in what the bot sends back.
 import { createI18n } from '../../locales';
-import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
+import { botForFile, emulatorActivity, post } from '../helpers/http';
 
 const nl = createI18n().getFixedT('nl');
 const NASTY = [
@@ -12,16 +12,7 @@ const NASTY = [
   '**vet** _schuin_ `code` # kop',
 ];
 
-let bot: RunningBot;
-let channel: CaptureChannel;
-beforeAll(async () => {
-  channel = await new CaptureChannel().start();
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot.stop();
-  await channel.stop();
-});
+const live = botForFile();
 
 /** Every markdown reply must not contain the raw input; plain-text replies may, but then as plain text. */
 function checkReplies(replies: Record<string, any>[], input: string) {
@@ -37,7 +28,7 @@ function checkReplies(replies: Record<string, any>[], input: string) {
 }
 
 test.each(NASTY)('as a question: %s', async (input) => {
-  const { status, replies } = await post(bot, channel, emulatorActivity(channel, { conversation: { id: `q-${input.length}|x` }, text: input, locale: 'nl' }));
+  const { status, replies } = await post(live.bot, live.channel, emulatorActivity(live.channel, { conversation: { id: `q-${input.length}|x` }, text: input, locale: 'nl' }));
   expect(status).toBe(200);
   checkReplies(replies, input);
 });
@@ -45,7 +36,7 @@ test.each(NASTY)('as a question: %s', async (input) => {
 test.each(NASTY)('as the words of a complaint: %s', async (input) => {
   const conversation = { id: `complaint-${Buffer.from(input).toString('hex').slice(0, 16)}|x` };
   const say = async (text: string) => {
-    const { replies } = await post(bot, channel, emulatorActivity(channel, { conversation, text, locale: 'nl' }));
+    const { replies } = await post(live.bot, live.channel, emulatorActivity(live.channel, { conversation, text, locale: 'nl' }));
     checkReplies(replies, input);
     return replies;
   };

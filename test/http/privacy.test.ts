@@ -2,23 +2,13 @@
 // one-time warning when someone types a BSN or an IBAN.
 import { createI18n, LOCALES } from '../../locales';
 import { loadWebStrings } from '../../bot/web';
-import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
+import { botForFile, emulatorActivity, post } from '../helpers/http';
 
-let bot: RunningBot;
-let channel: CaptureChannel;
+const live = botForFile({ RETENTION_DAYS: '60', COMPLAINT_RETENTION_DAYS: '400', MUNICIPALITY_NAME: 'Voorbeeldstad' });
 const web = loadWebStrings();
 
-beforeAll(async () => {
-  channel = await new CaptureChannel().start();
-  bot = await startBot({ RETENTION_DAYS: '60', COMPLAINT_RETENTION_DAYS: '400', MUNICIPALITY_NAME: 'Voorbeeldstad' });
-});
-afterAll(async () => {
-  await bot.stop();
-  await channel.stop();
-});
-
 test.each(LOCALES.map((l) => [l]))('GET /privacy?lang=%s: every section, the configured retention, the right direction', async (lang) => {
-  const response = await fetch(`${bot.url}/privacy?lang=${lang}`);
+  const response = await fetch(`${live.bot.url}/privacy?lang=${lang}`);
   expect(response.status).toBe(200);
   const html = await response.text();
   expect(html).toContain(`<html lang="${lang}" dir="${lang === 'ar' || lang === 'fa' ? 'rtl' : 'ltr'}">`);
@@ -34,19 +24,19 @@ test.each(LOCALES.map((l) => [l]))('GET /privacy?lang=%s: every section, the con
 });
 
 test('the widget links to the privacy page in its language', async () => {
-  const html = await (await fetch(`${bot.url}/widget?lang=so`)).text();
+  const html = await (await fetch(`${live.bot.url}/widget?lang=so`)).text();
   expect(html).toContain('href="/privacy?lang=so"');
   expect(html).toContain(web.so!.privacyLink);
 });
 
 test('a BSN or IBAN gets a kind warning once per conversation, before the answer', async () => {
   const t = createI18n().getFixedT('nl');
-  const message = (text: string) => emulatorActivity(channel, { conversation: { id: 'pii|livechat' }, text, locale: 'nl' });
-  const first = await post(bot, channel, message('Mijn BSN is 111222333, hoeveel kost het examen?'));
+  const message = (text: string) => emulatorActivity(live.channel, { conversation: { id: 'pii|livechat' }, text, locale: 'nl' });
+  const first = await post(live.bot, live.channel, message('Mijn BSN is 111222333, hoeveel kost het examen?'));
   expect(first.replies[0]!.text).toBe(t('privacy.numberWarning'));
   expect(first.replies).toHaveLength(2); // and then the answer (or the honest fallback) as usual
-  const second = await post(bot, channel, message('En mijn IBAN NL91ABNA0417164300, kan ik betalen?'));
+  const second = await post(live.bot, live.channel, message('En mijn IBAN NL91ABNA0417164300, kan ik betalen?'));
   expect(second.replies.map((r) => r.text)).not.toContain(t('privacy.numberWarning'));
-  const plain = await post(bot, channel, emulatorActivity(channel, { conversation: { id: 'pii-2|livechat' }, text: 'Hoeveel kost het examen?', locale: 'nl' }));
+  const plain = await post(live.bot, live.channel, emulatorActivity(live.channel, { conversation: { id: 'pii-2|livechat' }, text: 'Hoeveel kost het examen?', locale: 'nl' }));
   expect(plain.replies.map((r) => r.text)).not.toContain(t('privacy.numberWarning'));
 });

@@ -2,22 +2,13 @@
 // On a difference, jest shows the turn (the user's message) and the reply that changed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CaptureChannel, startBot, type RunningBot } from '../helpers/http';
+import { botForFile } from '../helpers/http';
 import { compared, loadTranscript, replay, turnsOf } from './replay';
 
 const DIR = __dirname;
 const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.transcript')).sort();
 
-let bot: RunningBot;
-let channel: CaptureChannel;
-beforeAll(async () => {
-  channel = await new CaptureChannel().start();
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot.stop();
-  await channel.stop();
-});
+const live = botForFile();
 
 test('at least eight recorded conversations are shipped', () => {
   expect(files.length).toBeGreaterThanOrEqual(8);
@@ -26,7 +17,7 @@ test('at least eight recorded conversations are shipped', () => {
 test.each(files)('%s', async (file) => {
   const activities = loadTranscript(path.join(DIR, file));
   expect(turnsOf(activities).length).toBeGreaterThan(1);
-  const { expected, actual } = await replay(bot, channel, activities, path.basename(file, '.transcript'));
+  const { expected, actual } = await replay(live.bot, live.channel, activities, path.basename(file, '.transcript'));
   expect(actual).toEqual(expected);
 });
 
