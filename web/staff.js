@@ -11,8 +11,9 @@
 
   function api(path) {
     return fetch(path, { headers: { Authorization: 'Bearer ' + tokenInput.value } }).then(function (res) {
-      if (res.status === 401) throw new Error('Onjuist token.');
-      if (!res.ok) throw new Error('Fout ' + res.status);
+      // The wording lives in the page (staff.html), not in the code.
+      if (res.status === 401) throw new Error(errorBox.dataset.unauthorized);
+      if (!res.ok) throw new Error(errorBox.dataset.failed.replace('{status}', String(res.status)));
       return res;
     });
   }
@@ -82,7 +83,7 @@
       ul.replaceChildren();
       list.slice(0, 50).forEach(function (t) {
         var li = el('li');
-        var button = el('button', t.id + ' · ' + new Date(t.created).toLocaleString('nl-NL'));
+        var button = el('button', t.id + ' · ' + new Date(t.created).toLocaleString(document.documentElement.lang));
         button.addEventListener('click', function () {
           download('/staff/api/transcripts/' + encodeURIComponent(t.id), 'wegwijzer.transcript');
         });
