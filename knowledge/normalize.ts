@@ -31,7 +31,14 @@ export function fold(text: string): string {
  * ("inburgerings examen" → "inburgeringsexamen") and drops stopwords.
  */
 export function terms(text: string, lexicon: Lexicon, vocabulary?: ReadonlySet<string>): string[] {
-  const words = fold(text).split(' ').filter(Boolean);
+  return termsOfWords(foldedWords(text), lexicon, vocabulary);
+}
+
+/** The words of a text after `fold`: the same for every language, so a search folds a message once. */
+export const foldedWords = (text: string): string[] => fold(text).split(' ').filter(Boolean);
+
+/** `terms` for words `foldedWords` made. */
+export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabulary?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;

@@ -3,7 +3,7 @@
 import Fuse from 'fuse.js';
 import { LOCALES, type Locale } from '../locales';
 import type { Lexicon } from './lexicon';
-import { terms } from './normalize';
+import { foldedWords, terms, termsOfWords } from './normalize';
 import type { LoadedEntry } from './schema';
 
 export interface Hit {
@@ -17,6 +17,8 @@ export interface Hit {
 export type KnowledgeSearch = (query: string, locale: Locale) => Hit[];
 
 export interface SearchOptions {
+  /** How many hits a search returns at most, best first (answering needs the best three). */
+  limit?: number;
   /** Confidence multiplier for a match found in another locale than the user's. */
   crossLocalePenalty?: number;
   /** Largest fuse.js score (0 = perfect, 1 = nothing) for proposing a known word as a typo's correction. */
@@ -34,18 +36,36 @@ export interface SearchOptions {
 }
 
 interface LocaleIndex {
-  /** Known words by first letter, for typo correction (fuse.js proposes, edit distance confirms). */
+  /** The entries translated into this locale; everything below refers to them by position (a document number). */
+  docs: LoadedEntry[];
+  /** Known words of 4+ letters by first letter and length, for typo correction at distance 1. */
+  shapes: Map<string, string[]>;
+  /** `letterMask` of each word in `shapes`, in the same order. */
+  shapeMasks: Map<string, Int32Array>;
+  /** Known words of 4+ letters by first letter, for proposing corrections of long words at distance 2. */
   vocabulary: Map<string, Fuse<string>>;
   known: ReadonlySet<string>;
   idf: (term: string) => number;
   /**
-   * term → entries containing it: how central the term is to the entry (0..1), and whether it occurs as a
+   * term → the documents containing it: how central the term is to each (0..1), and whether it occurs as a
    * word of its own or only inside a compound ("arm" in "armslag" is weak evidence).
    */
-  postings: Map<string, Map<string, { centrality: number; direct: boolean }>>;
-  tokenize: (text: string) => string[];
-  /** Per entry, the term sets of its title and each question variant (with their idf norm), for phrase-level similarity. */
-  variants: Map<string, { words: ReadonlySet<string>; norm: number }[]>;
+  postings: Map<string, { docs: Int32Array; centrality: Float64Array; direct: Uint8Array }>;
+  /** Per posting, computed once: the evidence factor (1 for a word, 0.5 for a compound part) and `min(1, focusSaturation × centrality)`. */
+  factors: Map<string, { evidence: Float64Array; focus: Float64Array }>;
+  tokenize: (words: readonly string[]) => string[];
+  /**
+   * The title and each question variant of every document as a numbered "variant", for phrase-level
+   * similarity: term → the variants containing it; per variant its document and idf norm.
+   */
+  variantPostings: Map<string, Int32Array>;
+  variantDoc: Int32Array;
+  variantNorm: Float64Array;
+  /** Where a search's candidates are listed (documents, variants), with their counts kept by the search. */
+  touchedDocs: Int32Array;
+  touchedVariants: Int32Array;
+  /** Per-document and per-variant sums of one search, reset after it (a search runs to the end synchronously). */
+  scratch: { evidence: Float64Array; focused: Float64Array; centralities: Float64Array; similar: Float64Array; dot: Float64Array };
 }
 
 /**
@@ -54,29 +74,34 @@ interface LocaleIndex {
  */
 const FIELD_WEIGHTS = { title: 2, questions: 3, keywords: 2 };
 
-function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoThreshold: number): LocaleIndex {
+function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoThreshold: number, focusSaturation: number): LocaleIndex {
   // A locale's index holds the entries translated into it; others are found through the other locales.
-  const entries = all.filter((e) => e.text[locale]);
-  const texts = entries.map((e) => e.text[locale]!);
+  const docs = all.filter((e) => e.text[locale]);
+  const texts = docs.map((e) => e.text[locale]!);
   const counts = new Map<string, number>();
   for (const t of texts) for (const s of [t.title, ...t.questions, ...t.keywords]) for (const w of terms(s, lexicon)) counts.set(w, (counts.get(w) ?? 0) + 1);
   // Writers put deliberate typos in question variants ("integraton"); fold each rare spelling into the
   // common word it is one edit away from, so a typo in the content never becomes a word of its own.
   const aliases = spellingAliases(counts);
   const known = new Set([...counts.keys()].filter((w) => !aliases.has(w)));
-  const tokenize = (text: string) => terms(text, lexicon, known).map((w) => aliases.get(w) ?? w);
+  const tokenize = (words: readonly string[]) => termsOfWords(words, lexicon, known).map((w) => aliases.get(w) ?? w);
+  const tokenizeText = (text: string) => new Set(tokenize(foldedWords(text)));
 
-  const postings = new Map<string, Map<string, { centrality: number; direct: boolean }>>();
-  const variantWords = new Map<string, ReadonlySet<string>[]>();
+  const byTerm = new Map<string, { docs: number[]; centrality: number[]; direct: number[] }>();
+  const variantWords: ReadonlySet<string>[] = [];
+  const variantDocs: number[] = [];
   const total = FIELD_WEIGHTS.title + FIELD_WEIGHTS.questions + FIELD_WEIGHTS.keywords;
-  entries.forEach((entry, i) => {
-    const t = texts[i]!;
+  docs.forEach((_entry, doc) => {
+    const t = texts[doc]!;
     const weighted: [Set<string>, number][] = [
-      [new Set(tokenize(t.title)), FIELD_WEIGHTS.title],
-      ...t.questions.map((q): [Set<string>, number] => [new Set(tokenize(q)), FIELD_WEIGHTS.questions / t.questions.length]),
-      [new Set(tokenize(t.keywords.join(' '))), FIELD_WEIGHTS.keywords],
+      [tokenizeText(t.title), FIELD_WEIGHTS.title],
+      ...t.questions.map((q): [Set<string>, number] => [tokenizeText(q), FIELD_WEIGHTS.questions / t.questions.length]),
+      [tokenizeText(t.keywords.join(' ')), FIELD_WEIGHTS.keywords],
     ];
-    variantWords.set(entry.id, weighted.slice(0, -1).map(([words]) => words));
+    for (const [words] of weighted.slice(0, -1)) {
+      variantWords.push(words);
+      variantDocs.push(doc);
+    }
     const focus = new Map<string, number>();
     const direct = new Set(weighted.flatMap(([words]) => [...words]));
     for (const [words, weight] of weighted) {
@@ -87,22 +112,95 @@ function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoTh
       }
     }
     for (const [term, value] of focus) {
-      if (!postings.has(term)) postings.set(term, new Map());
-      postings.get(term)!.set(entry.id, { centrality: value, direct: direct.has(term) });
+      let list = byTerm.get(term);
+      if (!list) byTerm.set(term, list = { docs: [], centrality: [], direct: [] });
+      list.docs.push(doc);
+      list.centrality.push(value);
+      list.direct.push(direct.has(term) ? 1 : 0);
     }
   });
-  const n = entries.length;
-  const idf = (term: string) => {
-    const d = postings.get(term)?.size ?? 0;
-    return Math.log(1 + (n - d + 0.5) / (d + 0.5));
-  };
-  const variants = new Map([...variantWords].map(([id, sets]) => [id, sets.map((words) => ({
-    words, norm: Math.sqrt([...words].reduce((sum, w) => sum + idf(w) ** 2, 0)),
-  }))]));
+  const postings = new Map([...byTerm].map(([term, list]) => [term, {
+    docs: Int32Array.from(list.docs), centrality: Float64Array.from(list.centrality), direct: Uint8Array.from(list.direct),
+  }]));
+  const n = docs.length;
+  const idfOf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  const idfs = new Map([...postings].map(([term, p]) => [term, idfOf(p.docs.length)]));
+  const unknownIdf = idfOf(0);
+  const idf = (term: string) => idfs.get(term) ?? unknownIdf;
+
+  const byVariantTerm = new Map<string, number[]>();
+  variantWords.forEach((words, v) => {
+    for (const w of words) {
+      const list = byVariantTerm.get(w);
+      if (list) list.push(v);
+      else byVariantTerm.set(w, [v]);
+    }
+  });
+  const variantNorm = Float64Array.from(variantWords, (words) => Math.sqrt([...words].reduce((sum, w) => sum + idf(w) ** 2, 0)));
+
+  const shapes = new Map<string, string[]>();
+  for (const w of known) {
+    if (w.length < 4) continue;
+    const key = shapeKey(w[0]!, w.length);
+    const group = shapes.get(key);
+    if (group) group.push(w);
+    else shapes.set(key, [w]);
+  }
   const vocabulary = new Map([...byFirstLetter(known, 4)].map(([letter, words]) => [letter, new Fuse(words, {
     includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3,
   })]));
-  return { vocabulary, known, idf, postings, tokenize, variants };
+  return {
+    docs, known, idf, postings, tokenize, shapes, vocabulary,
+    factors: new Map([...postings].map(([term, p]) => [term, {
+      evidence: Float64Array.from(p.direct, (d) => (d ? 1 : 0.5)),
+      focus: Float64Array.from(p.centrality, (c) => Math.min(1, focusSaturation * c)),
+    }])),
+    touchedDocs: new Int32Array(n),
+    touchedVariants: new Int32Array(variantWords.length),
+    shapeMasks: new Map([...shapes].map(([key, words]) => [key, Int32Array.from(words, letterMask)])),
+    variantPostings: new Map([...byVariantTerm].map(([term, list]) => [term, Int32Array.from(list)])),
+    variantDoc: Int32Array.from(variantDocs),
+    variantNorm,
+    scratch: {
+      evidence: new Float64Array(n), focused: new Float64Array(n), centralities: new Float64Array(n), similar: new Float64Array(n),
+      dot: new Float64Array(variantWords.length),
+    },
+  };
+}
+
+const shapeKey = (first: string, length: number) => `${first}${length}`;
+
+/** Which letters a word has, as bits (letters beyond 32 share bits: the test below only gets less strict). */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/**
+ * Whether a known word with the same first letter is two edits from the term. Each edit adds or removes at
+ * most two letters from a word's set of letters, so only words whose sets differ in at most four are
+ * measured. Most long unknown words (a Turkish word in the English index) have no such word, and are then
+ * not given to fuse.js at all.
+ */
+function hasWordTwoEditsAway(term: string, index: LocaleIndex): boolean {
+  const mask = letterMask(term);
+  for (let length = term.length - 2; length <= term.length + 2; length++) {
+    const key = shapeKey(term[0]!, length);
+    const masks = index.shapeMasks.get(key);
+    if (!masks) continue;
+    const words = index.shapes.get(key)!;
+    for (let k = 0; k < masks.length; k++) {
+      if (bitCount(masks[k]! ^ mask) <= 4 && editDistance(words[k]!, term, 2) <= 2) return true;
+    }
+  }
+  return false;
 }
 
 /** Words of at least `minLength` letters grouped by first letter (typos rarely change the first letter). */
@@ -137,30 +235,58 @@ function spellingAliases(counts: ReadonlyMap<string, number>): Map<string, strin
 /**
  * Maps each query term to a known term: exact; else a compound split into known parts
  * ("examenonderdeel" → "examen" + "onderdeel"); else a typo of a known word with the same first letter
- * (fuse.js proposes candidates, an edit distance of 1, or 2 for long words, confirms them).
+ * (an edit distance of 1, or 2 for long words). `memo` keeps each word's outcome for the rest of one search
+ * (the question sentence of a long message repeats words of the whole message).
  */
-function resolveTerms(query: string, index: LocaleIndex, correctTypos = true): ResolvedTerm[] {
-  return index.tokenize(query).flatMap((term): ResolvedTerm[] => {
+function resolveTerms(
+  words: readonly string[], index: LocaleIndex, memo: Map<string, ResolvedTerm[]>, notTypos: ReadonlySet<string>,
+): ResolvedTerm[] {
+  return index.tokenize(words).flatMap((term): ResolvedTerm[] => {
     const weight = index.idf(term);
     if (index.known.has(term)) return [{ term, quality: 1, weight }];
-    // No word is this long: skip compound splitting and typo correction (both grow with the length).
-    if (term.length > MAX_TERM_LENGTH) return [{ term, quality: 0, weight }];
-    const parts = splitCompound(term, index.known);
-    if (parts) return parts.map((part) => ({ term: part, quality: 1, weight: index.idf(part) }));
-    if (correctTypos && term.length >= 5) {
-      const allowed = term.length >= 8 ? 2 : 1;
-      let match: string | undefined;
-      let nearest = allowed + 1;
-      for (const { item: word } of index.vocabulary.get(term[0]!)?.search(term, { limit: 50 }) ?? []) {
-        const distance = editDistance(word, term);
-        // Equally near: the more common word wins ("examn" → "examen", not a rare typo in the content).
-        const commoner = distance === nearest && match !== undefined && index.idf(word) < index.idf(match);
-        if (distance < nearest || commoner) [match, nearest] = [word, distance];
-      }
-      if (match) return [{ term: match, quality: 0.85, weight }];
+    let resolved = memo.get(term);
+    if (!resolved) {
+      resolved = resolveUnknown(term, weight, index, !notTypos.has(term));
+      memo.set(term, resolved);
     }
-    return [{ term, quality: 0, weight }];
+    return resolved;
   });
+}
+
+function resolveUnknown(term: string, weight: number, index: LocaleIndex, correctTypos: boolean): ResolvedTerm[] {
+  // No word is this long: skip compound splitting and typo correction (both grow with the length).
+  if (term.length > MAX_TERM_LENGTH) return [{ term, quality: 0, weight }];
+  const parts = splitCompound(term, index.known);
+  if (parts) return parts.map((part) => ({ term: part, quality: 1, weight: index.idf(part) }));
+  const match = correctTypos && term.length >= 5 ? correction(term, index) : undefined;
+  return [match ? { term: match, quality: 0.85, weight } : { term, quality: 0, weight }];
+}
+
+/**
+ * The known word a typo most likely meant: the nearest (the more common one when equally near). Words one
+ * edit away are found by comparing the few known words with the same first letter and a length within one.
+ * A long word with none of those may be two edits from a known word: fuse.js proposes such words (its score
+ * also weighs where the differences are) and the edit distance confirms them.
+ */
+function correction(term: string, index: LocaleIndex): string | undefined {
+  let match: string | undefined;
+  let nearest = Infinity;
+  const consider = (word: string, distance: number) => {
+    // Equally near: the more common word wins ("examn" → "examen", not a rare typo in the content).
+    const commoner = distance === nearest && match !== undefined && index.idf(word) < index.idf(match);
+    if (distance < nearest || commoner) [match, nearest] = [word, distance];
+  };
+  const first = term[0]!;
+  for (let length = term.length - 1; length <= term.length + 1; length++) {
+    for (const word of index.shapes.get(shapeKey(first, length)) ?? []) {
+      if (withinOneEdit(word, term)) consider(word, 1);
+    }
+  }
+  if (match || term.length < 8 || !hasWordTwoEditsAway(term, index)) return match;
+  for (const { item: word } of index.vocabulary.get(first)?.search(term, { limit: 50 }) ?? []) {
+    if (editDistance(word, term, 2) === 2) consider(word, 2);
+  }
+  return match;
 }
 
 interface ResolvedTerm { term: string; quality: number; weight: number }
@@ -179,19 +305,49 @@ export function splitCompound(word: string, known: ReadonlySet<string>): [string
   return undefined;
 }
 
-/** Damerau-Levenshtein distance (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+/**
+ * Whether two different words are one edit apart (a letter changed, added, dropped, or two neighbours
+ * swapped): `editDistance(a, b) === 1` for different words, without the table.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length - b.length > 1) return false;
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  if (i === a.length) return false; // the same word
+  const same = (from: number, shift: number) => {
+    for (let j = from; j < b.length; j++) if (a[j + shift] !== b[j]) return false;
+    return true;
+  };
+  if (a.length > b.length) return same(i, 1); // a has one letter more, at i
+  return same(i + 1, 0) || (a[i] === b[i + 1] && a[i + 1] === b[i] && same(i + 2, 0));
+}
+
+/**
+ * Damerau-Levenshtein distance (optimal string alignment). With `max`, stops as soon as the distance is sure
+ * to exceed it and returns `max + 1`.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const width = b.length + 1;
+  let before = new Array<number>(width).fill(0); // row i - 2
+  let previous = Array.from({ length: width }, (_, j) => j); // row i - 1
+  let current = new Array<number>(width).fill(0);
   for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      current[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    // Every path to the end passes through this row or, by a transposition, the one before it.
+    if (rowMin > max && Math.min(...previous) > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length]![b.length]!;
+  return Math.min(previous[b.length]!, max + 1);
 }
 
 /**
@@ -203,76 +359,172 @@ export function createSearch(
   lexicons: Record<Locale, Lexicon>,
   options: SearchOptions = {},
 ): KnowledgeSearch {
-  const { crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 12, focusWeight = 0.2, focusSaturation = 2, variantWeight = 0.4, questionLift = 0.25 } = options;
-  const byId = new Map(entries.map((e) => [e.id, e]));
+  const { limit = 10, crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 12, focusWeight = 0.2, focusSaturation = 2, variantWeight = 0.4, questionLift = 0.25 } = options;
   const indexes = Object.fromEntries(
-    LOCALES.map((l) => [l, buildIndex(entries, l, lexicons[l], typoThreshold)]),
+    LOCALES.map((l) => [l, buildIndex(entries, l, lexicons[l], typoThreshold, focusSaturation)]),
   ) as Record<Locale, LocaleIndex>;
+  const globalOf = new Map(entries.map((e, g) => [e, g]));
+  const docGlobal = Object.fromEntries(LOCALES.map((l) => [l, Int32Array.from(indexes[l].docs, (e) => globalOf.get(e)!)])) as Record<Locale, Int32Array>;
+  const whole = newPass(entries.length);
+  const asked = newPass(entries.length);
 
-  /** `primary`: the conversation's language; typos are corrected there only (the costly part of a search). */
-  const searchLocale = (query: string, locale: Locale, primary: boolean): Hit[] => {
+  /** Scores the entries of one locale's index for the words, into `pass` (times `factor`). */
+  const searchLocale = (
+    words: readonly string[], locale: Locale, memo: Map<string, ResolvedTerm[]>, notTypos: ReadonlySet<string>, factor: number, pass: Pass,
+  ): void => {
     const index = indexes[locale];
-    const resolved = resolveTerms(query, index, primary);
+    const resolved = resolveTerms(words, index, memo, notTypos);
     const total = resolved.reduce((sum, r) => sum + r.weight, 0);
-    if (total === 0) return [];
-    const evidence = new Map<string, number>();
-    const focused = new Map<string, number>();
-    const centralities = new Map<string, number>();
+    if (total === 0) return;
+    const { evidence, focused, centralities, similar, dot } = index.scratch;
+    const { touchedDocs, touchedVariants } = index;
+    let touched = 0;
     for (const r of resolved) {
       if (r.quality === 0) continue;
-      for (const [id, { centrality, direct }] of index.postings.get(r.term) ?? []) {
-        const w = r.weight * r.quality * (direct ? 1 : 0.5);
-        evidence.set(id, (evidence.get(id) ?? 0) + w);
-        focused.set(id, (focused.get(id) ?? 0) + w * Math.min(1, focusSaturation * centrality));
-        centralities.set(id, (centralities.get(id) ?? 0) + w * centrality);
+      const posting = index.postings.get(r.term);
+      if (!posting) continue;
+      const { docs, centrality } = posting;
+      const factor = index.factors.get(r.term)!;
+      const weight = r.weight * r.quality;
+      for (let k = 0; k < docs.length; k++) {
+        const doc = docs[k]!;
+        const w = weight * factor.evidence[k]!;
+        if (evidence[doc] === 0) touchedDocs[touched++] = doc;
+        evidence[doc] += w;
+        focused[doc] += w * factor.focus[k]!;
+        centralities[doc] += w * centrality[k]!;
       }
     }
+    // Phrase-level similarity: the idf-weighted cosine between the question and each title or question
+    // variant, summed over the question's words only; an entry keeps its most similar variant.
     const vector = queryVector(resolved);
-    return [...evidence].map(([id, covered]) => {
+    let variants = 0;
+    for (const [term, weight] of vector.weights) {
+      const containing = index.variantPostings.get(term);
+      if (!containing) continue;
+      const contribution = weight * index.idf(term);
+      for (let k = 0; k < containing.length; k++) {
+        const v = containing[k]!;
+        if (dot[v] === 0) touchedVariants[variants++] = v;
+        dot[v] += contribution;
+      }
+    }
+    for (let k = 0; k < variants; k++) {
+      const v = touchedVariants[k]!;
+      const doc = index.variantDoc[v]!;
+      similar[doc] = Math.max(similar[doc]!, dot[v]! / (index.variantNorm[v]! * vector.norm));
+    }
+    const globals = docGlobal[locale];
+    const localeNumber = LOCALES.indexOf(locale);
+    for (let k = 0; k < touched; k++) {
+      const doc = touchedDocs[k]!;
+      const covered = evidence[doc]!;
       // Share of the question the entry covers; a long message full of context still counts when the
       // entry covers enough of its distinctive words.
       const coverage = Math.max(covered / total, Math.min(1, covered / enoughEvidence) * 0.85);
-      const focus = focused.get(id)! / covered;
+      const focus = focused[doc]! / covered;
       // Ties (both entries cover everything) go to the entry the words are most central to.
-      const centrality = centralities.get(id)! / covered;
+      const centrality = centralities[doc]! / covered;
       const base = (1 - focusWeight) * coverage + focusWeight * focus * Math.min(1, coverage * 1.5);
-      const similar = bestVariant(index, id, vector);
-      const confidence = 0.97 * ((1 - variantWeight) * base + variantWeight * similar) + 0.03 * Math.min(1, centrality);
-      return { entry: byId.get(id)!, confidence: round(confidence), matchedLocale: locale };
-    });
+      const confidence = 0.97 * ((1 - variantWeight) * base + variantWeight * similar[doc]!) + 0.03 * Math.min(1, centrality);
+      pass.add(globals[doc]!, round(confidence) * factor, localeNumber);
+    }
+    for (let k = 0; k < touched; k++) {
+      const doc = touchedDocs[k]!;
+      evidence[doc] = focused[doc] = centralities[doc] = 0;
+    }
+    for (let k = 0; k < variants; k++) {
+      const v = touchedVariants[k]!;
+      dot[v] = similar[index.variantDoc[v]!] = 0;
+    }
   };
 
   return (query, locale) => {
-    const best = new Map<string, Hit>();
-    const [whole, question] = questionParts(query);
-    const searchAll = (text: string) => {
-      const hits = new Map<string, Hit>();
+    const [all, question] = questionParts(query);
+    const memos = new Map<Locale, Map<string, ResolvedTerm[]>>();
+    const searchAll = (text: string, pass: Pass) => {
+      const words = foldedWords(text);
       // The conversation's language, and the other languages written in a script the message uses (a Dutch
       // term in a Turkish question; "DigiD" in Latin letters is in the Latin-script languages' texts too).
       // An Arabic or Ge'ez index has nothing to match in a Latin-script message, and searching it was half
       // the cost of a search.
       const scripts = scriptsOf(text);
+      // A stopword of the user's own language is no typo in another ("hallo" is Dutch, not Somali "hadlo").
+      // Other words may be: a Turkish "diplomasi" rightly finds the Dutch "diploma".
+      const own = new Set(words.filter((w) => lexicons[locale].stopwords.has(w)));
       for (const l of [locale, ...LOCALES.filter((x) => x !== locale && scripts.has(SCRIPT[x]))]) {
-        for (const hit of searchLocale(text, l, true)) {
-          const confidence = hit.confidence * (l === locale ? 1 : crossLocalePenalty);
-          const previous = hits.get(hit.entry.id);
-          if (!previous || previous.confidence < confidence) hits.set(hit.entry.id, { ...hit, confidence });
-        }
+        if (!memos.has(l)) memos.set(l, new Map());
+        searchLocale(words, l, memos.get(l)!, l === locale ? NONE : own, l === locale ? 1 : crossLocalePenalty, pass);
       }
-      return hits;
     };
-    for (const [id, hit] of searchAll(whole!.text)) best.set(id, { ...hit, confidence: round(hit.confidence) });
+    whole.clear();
+    asked.clear();
+    searchAll(all!.text, whole);
+    for (const g of whole.touched) whole.score[g] = round(whole.score[g]!);
     if (question) {
+      searchAll(question.text, asked);
       // The question sentence may lift an entry the story already points to, but not by more than `questionLift`:
       // "I want to make a complaint" must not outweigh "the gemeente cancelled my intake".
-      for (const [id, hit] of searchAll(question.text)) {
-        const full = best.get(id)?.confidence ?? 0;
-        const lifted = round(Math.min(hit.confidence * question.factor, full + questionLift));
-        if (lifted > full) best.set(id, { ...hit, confidence: lifted });
+      for (const g of asked.touched) {
+        const full = whole.marked[g] ? whole.score[g]! : 0;
+        const lifted = round(Math.min(asked.score[g]! * question.factor, full + questionLift));
+        if (lifted > full) whole.add(g, lifted, asked.locale[g]!, true);
       }
     }
-    return [...best.values()].sort((a, b) => b.confidence - a.confidence || a.entry.id.localeCompare(b.entry.id));
+    const order = (a: number, b: number) => whole.score[b]! - whole.score[a]! || entries[a]!.id.localeCompare(entries[b]!.id);
+    return top(whole.touched, limit, order).map((g) => ({
+      entry: entries[g]!, confidence: whole.score[g]!, matchedLocale: LOCALES[whole.locale[g]!]!,
+    }));
   };
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * One pass of a search (the whole message, or its question sentence) over all entries, by entry number:
+ * each entry's best confidence over the locales searched, and the locale it came from. Arrays instead of
+ * a hit object per candidate: at ten times today's content a search meets over a thousand candidates.
+ */
+interface Pass {
+  score: Float64Array;
+  locale: Uint8Array;
+  marked: Uint8Array;
+  touched: number[];
+  /** Keeps the higher confidence (the first locale on a tie), or with `replace` the new one. */
+  add(entry: number, confidence: number, locale: number, replace?: boolean): void;
+  clear(): void;
+}
+
+function newPass(size: number): Pass {
+  const pass: Pass = {
+    score: new Float64Array(size), locale: new Uint8Array(size), marked: new Uint8Array(size), touched: [],
+    add(entry, confidence, locale, replace = false) {
+      if (!pass.marked[entry]) {
+        pass.marked[entry] = 1;
+        pass.touched.push(entry);
+      } else if (!replace && pass.score[entry]! >= confidence) return;
+      pass.score[entry] = confidence;
+      pass.locale[entry] = locale;
+    },
+    clear() {
+      for (const entry of pass.touched) pass.marked[entry] = 0;
+      pass.touched.length = 0;
+    },
+  };
+  return pass;
+}
+
+/** The first `limit` items in `order`, without sorting them all. */
+function top(items: readonly number[], limit: number, order: (a: number, b: number) => number): number[] {
+  const best: number[] = [];
+  for (const item of items) {
+    if (best.length === limit && order(item, best[limit - 1]!) >= 0) continue;
+    let i = Math.min(best.length, limit - 1);
+    while (i > 0 && order(item, best[i - 1]!) < 0) i--;
+    best.splice(i, 0, item);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
 
 /** The script each language is written in. */
@@ -287,24 +539,6 @@ function queryVector(resolved: ResolvedTerm[]): { weights: Map<string, number>; 
   const weights = new Map<string, number>();
   for (const r of resolved) weights.set(r.term, Math.max(weights.get(r.term) ?? 0, r.weight * (r.quality || 1)));
   return { weights, norm: Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0)) };
-}
-
-/**
- * The similarity (0..1, idf-weighted cosine of word sets) between the question and the entry's closest title
- * or question variant: "how much does the exam cost" is closer to one variant than to the entry as a whole.
- */
-function bestVariant(index: LocaleIndex, id: string, query: { weights: Map<string, number>; norm: number }): number {
-  let best = 0;
-  for (const { words, norm } of index.variants.get(id) ?? []) {
-    if (norm === 0 || query.norm === 0) continue;
-    let dot = 0;
-    for (const w of words) {
-      const q = query.weights.get(w);
-      if (q !== undefined) dot += q * index.idf(w);
-    }
-    best = Math.max(best, dot / (norm * query.norm));
-  }
-  return best;
 }
 
 /** Sentences that ask something: end in "?", or the last sentence when none does. */

@@ -1,6 +1,8 @@
 // Search over the real knowledge base: exact, paraphrase, typo, other language, and honest "nothing".
 import { decide, loadKnowledgeBase } from '../../knowledge';
-import { editDistance, splitCompound } from '../../knowledge/search';
+import fc from 'fast-check';
+import { createSearch, editDistance, splitCompound, withinOneEdit } from '../../knowledge/search';
+import { loadLexicons } from '../../knowledge/lexicon';
 import { fold } from '../../knowledge/normalize';
 
 const kb = loadKnowledgeBase();
@@ -36,6 +38,10 @@ describe('When the user makes typos or splits compounds', () => {
     ['how much does the integraton exam cost', 'en', 'exam-costs'],
   ] as const)('"%s" (%s) still finds %s', (query, locale, id) => {
     expect(top(query, locale)).toBe(id);
+  });
+
+  test('a long word two letters off is corrected too', () => {
+    expect(top('wat is een verbljfsvergunnig', 'nl')).toBe(top('wat is een verblijfsvergunning', 'nl'));
   });
 
   test('"hoeveel kost het examn" is corrected to "examen" and offers the exam costs (here or abroad)', () => {
@@ -76,4 +82,41 @@ test('edit distance counts a swap of two letters as one edit', () => {
   expect(editDistance('examen', 'exmaen')).toBe(1);
   expect(editDistance('examen', 'examn')).toBe(1);
   expect(editDistance('boete', 'loket')).toBeGreaterThan(1);
+});
+
+// Words over a three-letter alphabet: most pairs are a few edits apart, so every branch is met.
+const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 9 });
+
+test('the one-edit check agrees with the edit distance', () => {
+  fc.assert(fc.property(word, word, (a, b) => {
+    expect(withinOneEdit(a, b)).toBe(editDistance(a, b) === 1);
+  }), { numRuns: 2000 });
+});
+
+test('a bounded edit distance is exact up to the bound and bound + 1 beyond it', () => {
+  fc.assert(fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+    expect(editDistance(a, b, max)).toBe(Math.min(editDistance(a, b), max + 1));
+  }), { numRuns: 2000 });
+});
+
+describe('Search results', () => {
+  const questions = ['hoeveel kost het examn', 'how much does the integraton exam cost', 'ik ben hier sinds 2019. wat moet ik doen om te naturaliseren?', 'وين بلاقي مكتب المساعدة القانونية'];
+
+  test('do not depend on the searches before them (no left-over sums between searches)', () => {
+    const fresh = questions.map((q) => kb.search(q, 'nl'));
+    const again = [...questions].reverse().map((q) => kb.search(q, 'nl')).reverse();
+    expect(again).toEqual(fresh);
+  });
+
+  test('are the best `limit`, best first, the same as the head of a longer list', () => {
+    const short = createSearch(kb.entries, loadLexicons(), { limit: 3 });
+    const long = createSearch(kb.entries, loadLexicons(), { limit: 50 });
+    for (const q of questions) {
+      const hits = long(q, 'nl');
+      expect(kb.search(q, 'nl').length).toBeLessThanOrEqual(10);
+      expect(short(q, 'nl')).toEqual(hits.slice(0, 3));
+      const confidences = hits.map((h) => h.confidence);
+      expect(confidences).toEqual([...confidences].sort((x, y) => y - x));
+    }
+  });
 });
