@@ -129,7 +129,7 @@ async function load(target: string, sink: string, connections: number, qs: { q: 
         return {
           ...req,
           body: JSON.stringify({
-            type: 'message', id: `m${counter}`, channelId: 'emulator', serviceUrl: sink, text: q, locale,
+            type: 'message', id: `m${counter}`, channelId: 'webchat', serviceUrl: sink, text: q, locale,
             conversation: { id: context['conv'] }, from: { id: `${context['conv']}-u`, role: 'user' }, recipient: { id: 'bot', role: 'bot' },
           }),
         };

@@ -1,6 +1,9 @@
 // The CloudAdapter (Bot Framework auth only when an app id is set) and its turn error handler.
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import {
+  ConnectorFactory, JwtTokenValidation, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient,
+} from 'botframework-connector';
 import type { i18n } from 'i18next';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -12,7 +15,7 @@ import type { BotState } from './state';
 export type Authenticate = (activity: Partial<Activity>, authHeader: string) => Promise<void>;
 
 export function createAdapter(config: Config, deps: ErrorDeps): { adapter: CloudAdapter; authenticate: Authenticate } {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new ReusingAuthentication({
     MicrosoftAppId: config.auth.appId,
     MicrosoftAppPassword: config.auth.appPassword,
     MicrosoftAppType: config.auth.appType,
@@ -24,6 +27,49 @@ export function createAdapter(config: Config, deps: ErrorDeps): { adapter: Cloud
     await auth.authenticateRequest(activity as Activity, authHeader);
   };
   return { adapter, authenticate };
+}
+
+/** How many connector clients (one per channel service URL and bot identity) are kept for reuse. */
+export const MAX_CLIENTS = 64;
+
+/**
+ * Bot Framework authentication whose connector clients are reused across turns. The SDK builds a new
+ * client for every turn: credentials, a service client and its request pipeline, before the first reply
+ * goes out (the HTTP connections themselves are already shared by the Azure SDK). A client holds no
+ * conversation data (its credentials cache only the bot's own token), so one per service URL, audience and
+ * app id serves every turn. The cache is bounded: in anonymous mode the service URL is the caller's to choose.
+ */
+export class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) } : result;
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.reusing(super.createConnectorFactory(claimsIdentity), claimsIdentity);
+  }
+
+  private reusing(inner: ConnectorFactory, identity: ClaimsIdentity): ConnectorFactory {
+    const appId = JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '';
+    const clients = this.clients;
+    return new (class extends ConnectorFactory {
+      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        const key = JSON.stringify([appId, audience ?? '', serviceUrl]);
+        let client = clients.get(key);
+        if (client) {
+          clients.delete(key); // most recently used last: the oldest is dropped first
+        } else {
+          client = inner.create(serviceUrl, audience);
+          client.catch(() => clients.delete(key));
+        }
+        clients.set(key, client);
+        if (clients.size > MAX_CLIENTS) clients.delete(clients.keys().next().value!);
+        return client;
+      }
+    })();
+  }
 }
 
 /**

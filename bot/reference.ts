@@ -32,7 +32,7 @@ export function inProcessBot(config: Config, kb?: KnowledgeBase) {
   return {
     turn(conversationId: string, text: string, locale = 'nl'): Promise<void> {
       return adapter.run({
-        type: 'message', id: `${conversationId}-${Date.now()}`, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1',
+        type: 'message', id: `${conversationId}-${Date.now()}`, channelId: 'webchat', serviceUrl: 'http://127.0.0.1:1',
         conversation: { id: conversationId } as Activity['conversation'], from: { id: `${conversationId}-user`, name: 'User', role: 'user' },
         recipient: { id: 'bot', name: 'Wegwijzer', role: 'bot' }, text, locale, timestamp: new Date(),
       }, (context) => core.bot.run(context));

@@ -1,6 +1,6 @@
 // Turn-level behaviour: greet new members once, run the dialogs for messages, save state after every turn.
-import { ActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { runDialog, type Dialog } from 'botbuilder-dialogs';
+import { ActivityHandler, Channels, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import type { KnowledgeBase } from '../knowledge';
 import { languageOf } from './middleware/locale';
 import { renderWelcome } from './cards/render';
@@ -9,15 +9,18 @@ import type { BotState } from './state';
 export interface BotDeps { state: BotState; dialog: Dialog; kb: KnowledgeBase }
 
 export class WegwijzerBot extends ActivityHandler {
+  private readonly dialogs: DialogSet;
+
   constructor(private readonly deps: BotDeps) {
     super();
+    this.dialogs = new DialogSet(deps.state.dialogState).add(deps.dialog);
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
       if (joined) await this.welcomeOnce(context);
       await next();
     });
     this.onMessage(async (context, next) => {
-      await runDialog(this.deps.dialog, context, this.deps.state.dialogState);
+      await this.runDialog(context);
       await next();
     });
   }
@@ -34,6 +37,25 @@ export class WegwijzerBot extends ActivityHandler {
     await super.run(context);
     await this.deps.state.conversationState.saveChanges(context, false);
     await this.deps.state.userState.saveChanges(context, false);
+  }
+
+  /**
+   * Continues the open dialog or starts the main one. The SDK's `runDialog` does this too, but also builds a
+   * snapshot of all memory scopes on every turn for a trace only the Emulator shows; here the snapshot is
+   * made for the Emulator only (its inspector shows the dialog stack and the conversation's data).
+   */
+  private async runDialog(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.dialog.id);
+    if (context.activity.channelId === Channels.Emulator) {
+      const snapshot = {
+        dialogStack: dc.stack,
+        conversation: await this.deps.state.conversationData.get(context, {}),
+        user: await this.deps.state.profile.get(context, {}),
+      };
+      await context.sendTraceActivity('BotState', snapshot, 'https://www.botframework.com/schemas/botState', 'Bot State');
+    }
   }
 
   private async welcomeOnce(context: TurnContext): Promise<void> {

@@ -218,8 +218,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   private languageNamed(text: string): Locale | undefined {
-    return this.deps.languages.find((l) => fold(l.name) === fold(text))?.locale;
+    this.languageNames ??= new Map(this.deps.languages.map((l) => [fold(l.name), l.locale]));
+    return this.languageNames.get(fold(text));
   }
+
+  /** Each language's own name, folded → its locale (a button press or the name typed). */
+  private languageNames?: Map<string, Locale>;
 
   private async restart(context: TurnContext, ctx: RenderContext): Promise<void> {
     await this.deps.state.conversationData.set(context, { welcomed: true });

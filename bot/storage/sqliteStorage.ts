@@ -23,6 +23,7 @@ export class ETagConflictError extends Error {
 export class SqliteStorage implements DocumentStorage {
   private readonly db: Database.Database;
   private readonly selectOne: Database.Statement<[string], Row>;
+  private readonly selectETag: Database.Statement<[string], { etag: string }>;
   private readonly upsert: Database.Statement<[string, string, string, number]>;
   private readonly remove: Database.Statement<[string]>;
   private counter = 0;
@@ -42,6 +43,7 @@ export class SqliteStorage implements DocumentStorage {
       updated_at INTEGER NOT NULL
     )`);
     this.selectOne = this.db.prepare('SELECT key, value, etag FROM documents WHERE key = ?');
+    this.selectETag = this.db.prepare('SELECT etag FROM documents WHERE key = ?');
     this.upsert = this.db.prepare(`INSERT INTO documents (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`);
     this.remove = this.db.prepare('DELETE FROM documents WHERE key = ?');
@@ -60,7 +62,7 @@ export class SqliteStorage implements DocumentStorage {
     const apply = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
       for (const [key, item] of entries) {
         const { eTag, ...value } = item;
-        const existing = this.selectOne.get(key);
+        const existing = this.selectETag.get(key);
         if (existing && typeof eTag === 'string' && eTag !== '*' && eTag !== existing.etag) {
           throw new ETagConflictError(key);
         }

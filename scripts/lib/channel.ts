@@ -8,6 +8,8 @@ export interface Captured { path: string; body: Record<string, any> }
 /** Listens like a channel's connector: accepts the bot's reply POSTs and records them. */
 export class CaptureChannel {
   readonly received: Captured[] = [];
+  /** TCP connections the bot opened to this channel (a bot that reuses connections opens few). */
+  connections = 0;
   private server?: Server;
   url = '';
 
@@ -22,6 +24,7 @@ export class CaptureChannel {
         res.end(JSON.stringify({ id: `reply-${this.received.length}` }));
       });
     });
+    this.server.on('connection', () => { this.connections += 1; });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
     return this;
