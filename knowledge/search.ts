@@ -1,6 +1,6 @@
 // Knowledge search: per locale, an inverted index over title, questions and keywords (weighted), scored by how
 // much of the question an entry covers, so unknown topics are not guessed; fuse.js corrects misspelt words.
-import Fuse from 'fuse.js';
+import Fuse, { type IFuseOptions } from 'fuse.js';
 import { LOCALES, type Locale } from '../locales';
 import type { Lexicon } from './lexicon';
 import { foldedWords, terms, termsOfWords } from './normalize';
@@ -38,27 +38,32 @@ export interface SearchOptions {
 interface LocaleIndex {
   /** The entries translated into this locale; everything below refers to them by position (a document number). */
   docs: LoadedEntry[];
-  /** Known words of 4+ letters by first letter and length, for typo correction at distance 1. */
-  shapes: Map<string, string[]>;
-  /** `letterMask` of each word in `shapes`, in the same order. */
-  shapeMasks: Map<string, Int32Array>;
-  /** Known words of 4+ letters by first letter, for proposing corrections of long words at distance 2. */
-  vocabulary: Map<string, Fuse<string>>;
+  /** Known words of 4+ letters by first letter and length, with their `letterMask`s, for typo correction. */
+  shapes: Map<string, { words: string[]; masks: number[] }>;
+  /** How fuse.js judges a two-edit correction of a long word. */
+  fuseOptions: IFuseOptions<string>;
   known: ReadonlySet<string>;
   idf: (term: string) => number;
-  /**
-   * term → the documents containing it: how central the term is to each (0..1), and whether it occurs as a
-   * word of its own or only inside a compound ("arm" in "armslag" is weak evidence).
-   */
-  postings: Map<string, { docs: Int32Array; centrality: Float64Array; direct: Uint8Array }>;
-  /** Per posting, computed once: the evidence factor (1 for a word, 0.5 for a compound part) and `min(1, focusSaturation × centrality)`. */
-  factors: Map<string, { evidence: Float64Array; focus: Float64Array }>;
   tokenize: (words: readonly string[]) => string[];
+  /** Every term of the index → its number; the lists below are indexed by it. */
+  termNumber: Map<string, number>;
+  /**
+   * Term t's postings are positions postingStart[t] up to postingStart[t + 1] of: the documents containing
+   * it, how central it is to each (0..1), and whether it occurs there as a word of its own (1) or only
+   * inside a compound (0: "arm" in "armslag" is weak evidence). One flat array each: a typed array per term
+   * cost more memory than the numbers in it.
+   */
+  postingStart: Int32Array;
+  postingDoc: Int32Array;
+  postingCentrality: Float64Array;
+  postingDirect: Uint8Array;
   /**
    * The title and each question variant of every document as a numbered "variant", for phrase-level
-   * similarity: term → the variants containing it; per variant its document and idf norm.
+   * similarity: term t is in variants variantList[variantStart[t] .. variantStart[t + 1]]; per variant its
+   * document and idf norm.
    */
-  variantPostings: Map<string, Int32Array>;
+  variantStart: Int32Array;
+  variantList: Int32Array;
   variantDoc: Int32Array;
   variantNorm: Float64Array;
   /** Where a search's candidates are listed (documents, variants), with their counts kept by the search. */
@@ -74,7 +79,7 @@ interface LocaleIndex {
  */
 const FIELD_WEIGHTS = { title: 2, questions: 3, keywords: 2 };
 
-function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoThreshold: number, focusSaturation: number): LocaleIndex {
+function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoThreshold: number): LocaleIndex {
   // A locale's index holds the entries translated into it; others are found through the other locales.
   const docs = all.filter((e) => e.text[locale]);
   const texts = docs.map((e) => e.text[locale]!);
@@ -119,46 +124,45 @@ function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoTh
       list.direct.push(direct.has(term) ? 1 : 0);
     }
   });
-  const postings = new Map([...byTerm].map(([term, list]) => [term, {
-    docs: Int32Array.from(list.docs), centrality: Float64Array.from(list.centrality), direct: Uint8Array.from(list.direct),
-  }]));
+  const termNumber = new Map([...byTerm.keys()].map((term, t) => [term, t]));
+  const lists = [...byTerm.values()];
+  const postingStart = offsets(lists.map((list) => list.docs.length));
   const n = docs.length;
   const idfOf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
-  const idfs = new Map([...postings].map(([term, p]) => [term, idfOf(p.docs.length)]));
+  const idfs = Float64Array.from(lists, (list) => idfOf(list.docs.length));
   const unknownIdf = idfOf(0);
-  const idf = (term: string) => idfs.get(term) ?? unknownIdf;
+  const idf = (term: string) => {
+    const t = termNumber.get(term);
+    return t === undefined ? unknownIdf : idfs[t]!;
+  };
 
-  const byVariantTerm = new Map<string, number[]>();
+  // Every word of a variant is a direct word of its document, so it has a term number.
+  const byVariantTerm = lists.map((): number[] => []);
   variantWords.forEach((words, v) => {
-    for (const w of words) {
-      const list = byVariantTerm.get(w);
-      if (list) list.push(v);
-      else byVariantTerm.set(w, [v]);
-    }
+    for (const w of words) byVariantTerm[termNumber.get(w)!]!.push(v);
   });
   const variantNorm = Float64Array.from(variantWords, (words) => Math.sqrt([...words].reduce((sum, w) => sum + idf(w) ** 2, 0)));
 
-  const shapes = new Map<string, string[]>();
+  const shapes = new Map<string, { words: string[]; masks: number[] }>();
   for (const w of known) {
     if (w.length < 4) continue;
     const key = shapeKey(w[0]!, w.length);
-    const group = shapes.get(key);
-    if (group) group.push(w);
-    else shapes.set(key, [w]);
+    let group = shapes.get(key);
+    if (!group) shapes.set(key, group = { words: [], masks: [] });
+    group.words.push(w);
+    group.masks.push(letterMask(w));
   }
-  const vocabulary = new Map([...byFirstLetter(known, 4)].map(([letter, words]) => [letter, new Fuse(words, {
-    includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3,
-  })]));
   return {
-    docs, known, idf, postings, tokenize, shapes, vocabulary,
-    factors: new Map([...postings].map(([term, p]) => [term, {
-      evidence: Float64Array.from(p.direct, (d) => (d ? 1 : 0.5)),
-      focus: Float64Array.from(p.centrality, (c) => Math.min(1, focusSaturation * c)),
-    }])),
+    docs, known, idf, tokenize, shapes, termNumber,
+    fuseOptions: { includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3 },
+    postingStart,
+    postingDoc: Int32Array.from(lists.flatMap((list) => list.docs)),
+    postingCentrality: Float64Array.from(lists.flatMap((list) => list.centrality)),
+    postingDirect: Uint8Array.from(lists.flatMap((list) => list.direct)),
+    variantStart: offsets(byVariantTerm.map((list) => list.length)),
+    variantList: Int32Array.from(byVariantTerm.flat()),
     touchedDocs: new Int32Array(n),
     touchedVariants: new Int32Array(variantWords.length),
-    shapeMasks: new Map([...shapes].map(([key, words]) => [key, Int32Array.from(words, letterMask)])),
-    variantPostings: new Map([...byVariantTerm].map(([term, list]) => [term, Int32Array.from(list)])),
     variantDoc: Int32Array.from(variantDocs),
     variantNorm,
     scratch: {
@@ -169,6 +173,13 @@ function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoTh
 }
 
 const shapeKey = (first: string, length: number) => `${first}${length}`;
+
+/** Start positions of consecutive lists of these lengths, and the end of the last one. */
+function offsets(lengths: number[]): Int32Array {
+  const starts = new Int32Array(lengths.length + 1);
+  lengths.forEach((length, i) => { starts[i + 1] = starts[i]! + length; });
+  return starts;
+}
 
 /** Which letters a word has, as bits (letters beyond 32 share bits: the test below only gets less strict). */
 function letterMask(word: string): number {
@@ -184,23 +195,23 @@ function bitCount(x: number): number {
 }
 
 /**
- * Whether a known word with the same first letter is two edits from the term. Each edit adds or removes at
+ * The known words with the same first letter that are two edits from the term. Each edit adds or removes at
  * most two letters from a word's set of letters, so only words whose sets differ in at most four are
- * measured. Most long unknown words (a Turkish word in the English index) have no such word, and are then
- * not given to fuse.js at all.
+ * measured. Most long unknown words (a Turkish word in the English index) have none.
  */
-function hasWordTwoEditsAway(term: string, index: LocaleIndex): boolean {
+function wordsTwoEditsAway(term: string, index: LocaleIndex): string[] {
+  const near: string[] = [];
   const mask = letterMask(term);
   for (let length = term.length - 2; length <= term.length + 2; length++) {
     const key = shapeKey(term[0]!, length);
-    const masks = index.shapeMasks.get(key);
-    if (!masks) continue;
-    const words = index.shapes.get(key)!;
+    const group = index.shapes.get(key);
+    if (!group) continue;
+    const { words, masks } = group;
     for (let k = 0; k < masks.length; k++) {
-      if (bitCount(masks[k]! ^ mask) <= 4 && editDistance(words[k]!, term, 2) <= 2) return true;
+      if (bitCount(masks[k]! ^ mask) <= 4 && editDistance(words[k]!, term, 2) === 2) near.push(words[k]!);
     }
   }
-  return false;
+  return near;
 }
 
 /** Words of at least `minLength` letters grouped by first letter (typos rarely change the first letter). */
@@ -265,8 +276,7 @@ function resolveUnknown(term: string, weight: number, index: LocaleIndex, correc
 /**
  * The known word a typo most likely meant: the nearest (the more common one when equally near). Words one
  * edit away are found by comparing the few known words with the same first letter and a length within one.
- * A long word with none of those may be two edits from a known word: fuse.js proposes such words (its score
- * also weighs where the differences are) and the edit distance confirms them.
+ * A long word with none of those may be two edits from a known word, if fuse.js agrees.
  */
 function correction(term: string, index: LocaleIndex): string | undefined {
   let match: string | undefined;
@@ -278,14 +288,15 @@ function correction(term: string, index: LocaleIndex): string | undefined {
   };
   const first = term[0]!;
   for (let length = term.length - 1; length <= term.length + 1; length++) {
-    for (const word of index.shapes.get(shapeKey(first, length)) ?? []) {
+    for (const word of index.shapes.get(shapeKey(first, length))?.words ?? []) {
       if (withinOneEdit(word, term)) consider(word, 1);
     }
   }
-  if (match || term.length < 8 || !hasWordTwoEditsAway(term, index)) return match;
-  for (const { item: word } of index.vocabulary.get(first)?.search(term, { limit: 50 }) ?? []) {
-    if (editDistance(word, term, 2) === 2) consider(word, 2);
-  }
+  if (match || term.length < 8) return match;
+  const near = wordsTwoEditsAway(term, index);
+  // Two edits in a long word is a typo only when the differences do not change its shape too much: fuse.js
+  // (bitap, with where the differences are) keeps the plausible ones.
+  if (near.length) for (const { item: word } of new Fuse(near, index.fuseOptions).search(term)) consider(word, 2);
   return match;
 }
 
@@ -361,7 +372,7 @@ export function createSearch(
 ): KnowledgeSearch {
   const { limit = 10, crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 12, focusWeight = 0.2, focusSaturation = 2, variantWeight = 0.4, questionLift = 0.25 } = options;
   const indexes = Object.fromEntries(
-    LOCALES.map((l) => [l, buildIndex(entries, l, lexicons[l], typoThreshold, focusSaturation)]),
+    LOCALES.map((l) => [l, buildIndex(entries, l, lexicons[l], typoThreshold)]),
   ) as Record<Locale, LocaleIndex>;
   const globalOf = new Map(entries.map((e, g) => [e, g]));
   const docGlobal = Object.fromEntries(LOCALES.map((l) => [l, Int32Array.from(indexes[l].docs, (e) => globalOf.get(e)!)])) as Record<Locale, Int32Array>;
@@ -377,42 +388,46 @@ export function createSearch(
     const total = resolved.reduce((sum, r) => sum + r.weight, 0);
     if (total === 0) return;
     const { evidence, focused, centralities, similar, dot } = index.scratch;
-    const { touchedDocs, touchedVariants } = index;
+    const { touchedDocs, touchedVariants, postingStart, postingDoc, postingCentrality, postingDirect } = index;
     let touched = 0;
     for (const r of resolved) {
       if (r.quality === 0) continue;
-      const posting = index.postings.get(r.term);
-      if (!posting) continue;
-      const { docs, centrality } = posting;
-      const factor = index.factors.get(r.term)!;
+      const t = index.termNumber.get(r.term);
+      if (t === undefined) continue;
       const weight = r.weight * r.quality;
-      for (let k = 0; k < docs.length; k++) {
-        const doc = docs[k]!;
-        const w = weight * factor.evidence[k]!;
+      for (let k = postingStart[t]!, end = postingStart[t + 1]!; k < end; k++) {
+        const doc = postingDoc[k]!;
+        const centrality = postingCentrality[k]!;
+        const w = postingDirect[k] ? weight : weight * 0.5;
         if (evidence[doc] === 0) touchedDocs[touched++] = doc;
         evidence[doc] += w;
-        focused[doc] += w * factor.focus[k]!;
-        centralities[doc] += w * centrality[k]!;
+        focused[doc] += w * Math.min(1, focusSaturation * centrality);
+        centralities[doc] += w * centrality;
       }
     }
     // Phrase-level similarity: the idf-weighted cosine between the question and each title or question
     // variant, summed over the question's words only; an entry keeps its most similar variant.
     const vector = queryVector(resolved);
     let variants = 0;
+    const { variantStart, variantList } = index;
     for (const [term, weight] of vector.weights) {
-      const containing = index.variantPostings.get(term);
-      if (!containing) continue;
+      const t = index.termNumber.get(term);
+      if (t === undefined) continue;
       const contribution = weight * index.idf(term);
-      for (let k = 0; k < containing.length; k++) {
-        const v = containing[k]!;
+      for (let k = variantStart[t]!, end = variantStart[t + 1]!; k < end; k++) {
+        const v = variantList[k]!;
         if (dot[v] === 0) touchedVariants[variants++] = v;
         dot[v] += contribution;
       }
     }
+    // Every variant met belongs to a document met above (its words are that document's words).
+    const { variantDoc, variantNorm } = index;
     for (let k = 0; k < variants; k++) {
       const v = touchedVariants[k]!;
-      const doc = index.variantDoc[v]!;
-      similar[doc] = Math.max(similar[doc]!, dot[v]! / (index.variantNorm[v]! * vector.norm));
+      const doc = variantDoc[v]!;
+      const cosine = dot[v]! / variantNorm[v]!; // still to be divided by the question's norm
+      if (cosine > similar[doc]!) similar[doc] = cosine;
+      dot[v] = 0;
     }
     const globals = docGlobal[locale];
     const localeNumber = LOCALES.indexOf(locale);
@@ -426,16 +441,10 @@ export function createSearch(
       // Ties (both entries cover everything) go to the entry the words are most central to.
       const centrality = centralities[doc]! / covered;
       const base = (1 - focusWeight) * coverage + focusWeight * focus * Math.min(1, coverage * 1.5);
-      const confidence = 0.97 * ((1 - variantWeight) * base + variantWeight * similar[doc]!) + 0.03 * Math.min(1, centrality);
+      const closest = similar[doc]! / vector.norm;
+      const confidence = 0.97 * ((1 - variantWeight) * base + variantWeight * closest) + 0.03 * Math.min(1, centrality);
       pass.add(globals[doc]!, round(confidence) * factor, localeNumber);
-    }
-    for (let k = 0; k < touched; k++) {
-      const doc = touchedDocs[k]!;
-      evidence[doc] = focused[doc] = centralities[doc] = 0;
-    }
-    for (let k = 0; k < variants; k++) {
-      const v = touchedVariants[k]!;
-      dot[v] = similar[index.variantDoc[v]!] = 0;
+      evidence[doc] = focused[doc] = centralities[doc] = similar[doc] = 0;
     }
   };
 
