@@ -96,7 +96,7 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function startServer(kind: 'wegwijzer' | 'bare' | 'echo' | 'sink'): Promise<{ url: string; stop(): void }> {
+async function startServer(kind: 'wegwijzer' | 'bare' | 'echo' | 'edge' | 'sink'): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = kind === 'wegwijzer'
@@ -109,7 +109,7 @@ async function startServer(kind: 'wegwijzer' | 'bare' | 'echo' | 'sink'): Promis
       stdio: 'ignore',
     })
     : fork(path.join(DIST, 'bench', 'servers.js'), [kind, String(port)], { stdio: 'ignore' });
-  await waitReady(kind === 'wegwijzer' ? `${url}/healthz` : kind === 'sink' ? url : `${url}/`, child);
+  await waitReady(kind === 'wegwijzer' || kind === 'edge' ? `${url}/healthz` : kind === 'sink' ? url : `${url}/`, child);
   return { url, stop: () => child.kill('SIGKILL') };
 }
 
@@ -152,7 +152,7 @@ async function httpBench(qs: { q: string; locale: Locale }[]) {
   const sink = await startServer('sink');
   const out: Record<string, Record<string, Awaited<ReturnType<typeof load>>>> = {};
   try {
-    for (const kind of ['bare', 'echo', 'wegwijzer'] as const) {
+    for (const kind of ['bare', 'echo', 'edge', 'wegwijzer'] as const) {
       const server = await startServer(kind);
       try {
         await load(server.url, sink.url, 10, qs.slice(0, 20)); // warm-up (JIT, caches)
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
   const search = searchBench(kb.entries, qs);
   console.error('in-process turns ...');
   const turn = await turnBench(qs);
-  console.error('HTTP load (bare express, echo bot, Wegwijzer) ...');
+  console.error('HTTP load (bare express, echo bot, our edge with an echo, Wegwijzer) ...');
   const http = await httpBench(qs);
   console.error('memory ...');
   const rss = await memoryBench();
@@ -201,6 +201,7 @@ async function main(): Promise<void> {
     'http.c200.rps': ours['c200']!.rps, 'http.c200.p95_ms': ours['c200']!.p95_ms, 'http.c200.p99_ms': ours['c200']!.p99_ms,
     'http.c50.ceiling_rps': http['bare']!['c50']!.rps, 'http.c50.echo_rps': http['echo']!['c50']!.rps,
     'http.c50.ceiling_p95_ms': http['bare']!['c50']!.p95_ms, 'http.c50.echo_p95_ms': http['echo']!['c50']!.p95_ms,
+    'http.c50.edge_rps': http['edge']!['c50']!.rps, 'http.c50.edge_p95_ms': http['edge']!['c50']!.p95_ms,
     'memory.rss_mb_10k': rss,
     detail: { search, turn, http },
   };
@@ -217,6 +218,7 @@ async function main(): Promise<void> {
     ['HTTP c50: turns/s, p95, p99', `${ours['c50']!.rps}/s, ${ours['c50']!.p95_ms} ms, ${ours['c50']!.p99_ms} ms`, 'p95 < 50 ms', check(ours['c50']!.p95_ms < 50)],
     ['HTTP c200: turns/s, p95, p99', `${ours['c200']!.rps}/s, ${ours['c200']!.p95_ms} ms, ${ours['c200']!.p99_ms} ms`, '', ''],
     ['c50 vs echo bot (peer)', `${ours['c50']!.rps} vs ${http['echo']!['c50']!.rps}/s = ${round(ours['c50']!.rps / http['echo']!['c50']!.rps, 2)}x`, '>= 1x', check(ours['c50']!.rps >= http['echo']!['c50']!.rps)],
+    ['c50, our HTTP edge and adapter with an echo instead of the work', `${http['edge']!['c50']!.rps}/s, p95 ${http['edge']!['c50']!.p95_ms} ms (echo bot: ${http['echo']!['c50']!.rps}/s, p95 ${http['echo']!['c50']!.p95_ms} ms)`, '', ''],
     ['c50 vs bare express (ceiling)', `${ours['c50']!.rps} vs ${http['bare']!['c50']!.rps}/s = ${Math.round((100 * ours['c50']!.rps) / http['bare']!['c50']!.rps)}%`, '>= 30%', check(ours['c50']!.rps >= 0.3 * http['bare']!['c50']!.rps)],
     ['RSS after 10k conversations', `${rss} MB${QUICK ? ' (quick: 2k)' : ''}`, '< 300 MB', check(rss < 300)],
   ];

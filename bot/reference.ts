@@ -1,15 +1,21 @@
 // Pieces for the benchmark (`npm run bench`), kept in bot/ because they use botbuilder: the bot run in
-// process without HTTP, and the two HTTP references it is compared with (a bare express server doing the same
-// two hops, and a plain botbuilder echo bot on CloudAdapter).
+// process without HTTP, the two HTTP references it is compared with (a bare express server doing the same
+// two hops, and a plain botbuilder echo bot on CloudAdapter), and Wegwijzer's own HTTP edge with that echo
+// in place of its work (what the edge and the adapter cost, apart from middleware, dialogs and search).
 import express from 'express';
 import {
   ActivityHandler, BotAdapter, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext,
   type Activity, type ConversationReference, type ResourceResponse,
 } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge';
+import { createI18n } from '../locales';
+import { createAdapter } from './adapter';
 import { buildCore } from './app';
 import type { Config } from './config';
 import { createLogger } from './logger';
+import { createServer } from './server';
+import { createBotState } from './state';
+import type { DocumentStorage } from './storage/documentStorage';
 
 /** An adapter that runs turns in this process and keeps replies in memory (no network). */
 class InProcessAdapter extends BotAdapter {
@@ -72,4 +78,21 @@ export function echoServer(): express.Express {
     await adapter.process(req, res, (context) => bot.run(context));
   });
   return app;
+}
+
+/**
+ * Wegwijzer's HTTP edge (limits, validation, headers, rate limits), its adapter (with connector clients reused)
+ * and an echo in place of middleware, dialogs, search and state: the same work as the echo bot, through our
+ * transport. Its state store is only there for the turn error handler; nothing is stored.
+ */
+export function edgeServer(config: Config, storage: DocumentStorage): express.Express {
+  const logger = createLogger('silent');
+  const state = createBotState(storage);
+  const { adapter } = createAdapter(config, { logger, i18n: createI18n(), state });
+  const bot = new ActivityHandler();
+  bot.onMessage(async (context, next) => {
+    await context.sendActivity(`Echo: ${context.activity.text ?? ''}`);
+    await next();
+  });
+  return createServer({ config, adapter, bot, logger, isReady: () => true });
 }
