@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import {
-  ConnectorFactory, JwtTokenValidation, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient,
+  AuthenticationConstants, ConnectorFactory, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient,
 } from 'botframework-connector';
 import type { i18n } from 'i18next';
 import type { Config } from './config';
@@ -52,17 +52,20 @@ export class ReusingAuthentication extends ConfigurationBotFrameworkAuthenticati
   }
 
   private reusing(inner: ConnectorFactory, identity: ClaimsIdentity): ConnectorFactory {
-    const appId = JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '';
+    // The app id the SDK builds the client for: the token's audience, else its appid claim (the Emulator).
+    const appId = identity.getClaimValue(AuthenticationConstants.AudienceClaim)
+      ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? null;
     const clients = this.clients;
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        const key = JSON.stringify([appId, audience ?? '', serviceUrl]);
+        const key = JSON.stringify([appId, audience ?? null, serviceUrl]);
         let client = clients.get(key);
         if (client) {
           clients.delete(key); // most recently used last: the oldest is dropped first
         } else {
           client = inner.create(serviceUrl, audience);
-          client.catch(() => clients.delete(key));
+          const created = client;
+          created.catch(() => { if (clients.get(key) === created) clients.delete(key); });
         }
         clients.set(key, client);
         if (clients.size > MAX_CLIENTS) clients.delete(clients.keys().next().value!);

@@ -481,7 +481,7 @@ export function createSearch(
       }
     }
     const order = (a: number, b: number) => whole.score[b]! - whole.score[a]! || entries[a]!.id.localeCompare(entries[b]!.id);
-    return top(whole.touched, limit, order).map((g) => ({
+    return top(whole.touched, Math.max(1, limit), order).map((g) => ({
       entry: entries[g]!, confidence: whole.score[g]!, matchedLocale: LOCALES[whole.locale[g]!]!,
     }));
   };
