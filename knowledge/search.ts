@@ -543,7 +543,7 @@ const SCRIPT_TESTS: [string, RegExp][] = [
 ];
 const scriptsOf = (text: string) => new Set(SCRIPT_TESTS.filter(([, test]) => test.test(text)).map(([name]) => name));
 
-/** The question as an idf-weighted word vector, with its norm, for `bestVariant`. */
+/** The question as an idf-weighted word vector, with its norm, for the closest-variant cosine. */
 function queryVector(resolved: ResolvedTerm[]): { weights: Map<string, number>; norm: number } {
   const weights = new Map<string, number>();
   for (const r of resolved) weights.set(r.term, Math.max(weights.get(r.term) ?? 0, r.weight * (r.quality || 1)));

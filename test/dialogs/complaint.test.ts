@@ -32,10 +32,15 @@ function flakyRecords() {
   return records;
 }
 
-async function tellComplaint(kit: ReturnType<typeof dialogKit>, t = en, what = 'The man at the desk shouted at me and my BSN 111222333 was read out loud.') {
+/** Starts a complaint about how an organisation treated the user, up to the organisation; returns the bot's reply to that. */
+async function complainAbout(kit: ReturnType<typeof dialogKit>, organisation: string, t = nl) {
   await kit.say(t('guides.complaint'));
   await kit.say(t('complaint.kindTreatment'));
-  await kit.say('COA');
+  return kit.say(organisation);
+}
+
+async function tellComplaint(kit: ReturnType<typeof dialogKit>, t = en, what = 'The man at the desk shouted at me and my BSN 111222333 was read out loud.') {
+  await complainAbout(kit, 'COA', t);
   await kit.say(what);
   await kit.say('last Monday');
   return kit.say(t('complaint.wantExplanation'));
@@ -124,9 +129,7 @@ test('a decision: the objection route with its deadline; "no" ends there', async
 
 test('another organisation: its name is asked; "no, start again" goes back to the organisation question', async () => {
   const kit = dialogKit(kb, { channelId: 'emulator' });
-  await kit.say(nl('guides.complaint'));
-  await kit.say(nl('complaint.kindTreatment'));
-  const name = await kit.say(nl('complaint.otherOrganisation'));
+  const name = await complainAbout(kit, nl('complaint.otherOrganisation'));
   expect(name[0]!.text).toContain(nl('complaint.organisationName'));
   await kit.say('Woningcorporatie <b>Thuis</b>');
   const short = await kit.say('kort');
@@ -143,9 +146,7 @@ test('another organisation: its name is asked; "no, start again" goes back to th
 
 test('"Een uitleg" is the answer to the question, not the help command', async () => {
   const kit = dialogKit(kb, { channelId: 'emulator' });
-  await kit.say(nl('guides.complaint'));
-  await kit.say(nl('complaint.kindTreatment'));
-  await kit.say('DUO');
+  await complainAbout(kit, 'DUO');
   await kit.say('Ik kreeg drie keer een ander antwoord aan de telefoon.');
   await kit.say('in oktober');
   const summary = await kit.say(nl('complaint.wantExplanation'));
@@ -154,9 +155,7 @@ test('"Een uitleg" is the answer to the question, not the help command', async (
 
 test('switching language mid-complaint: the summary comes in the new language, the person\'s words unchanged', async () => {
   const kit = dialogKit(kb, { channelId: 'emulator' });
-  await kit.say(nl('guides.complaint'));
-  await kit.say(nl('complaint.kindTreatment'));
-  await kit.say('IND');
+  await complainAbout(kit, 'IND');
   await kit.say('Niemand belt mij terug over mijn aanvraag.');
   await kit.say('taal');
   const switched = await kit.say('English');
@@ -176,9 +175,7 @@ test('an answer about complaining offers the complaint conversation as its first
 
 test('typed "uitleg" (also a help word) to "what do you want?" is taken as the answer', async () => {
   const kit = dialogKit(kb, { channelId: 'emulator' });
-  await kit.say(nl('guides.complaint'));
-  await kit.say(nl('complaint.kindTreatment'));
-  await kit.say('DUO');
+  await complainAbout(kit, 'DUO');
   await kit.say('Ik kreeg drie keer een ander antwoord aan de telefoon.');
   await kit.say('in oktober');
   const summary = await kit.say('uitleg');
@@ -187,9 +184,7 @@ test('typed "uitleg" (also a help word) to "what do you want?" is taken as the a
 
 test('an organisation typed with markdown is shown as typed, never as a link', async () => {
   const kit = dialogKit(kb, { channelId: 'emulator' });
-  await kit.say(nl('guides.complaint'));
-  await kit.say(nl('complaint.kindTreatment'));
-  await kit.say(nl('complaint.otherOrganisation'));
+  await complainAbout(kit, nl('complaint.otherOrganisation'));
   await kit.say('[Klik hier](https://evil.example) *nu*');
   await kit.say('Ze hebben mijn brief nooit beantwoord, al twee maanden.');
   await kit.say('sinds september');
@@ -204,9 +199,7 @@ test('an organisation typed with markdown is shown as typed, never as a link', a
 
 test('answers are redacted as they are told: no BSN in the stored dialog state, summary or letter', async () => {
   const kit = dialogKit(kb, { channelId: 'emulator' });
-  await kit.say(nl('guides.complaint'));
-  await kit.say(nl('complaint.kindTreatment'));
-  await kit.say('DUO');
+  await complainAbout(kit, 'DUO');
   await kit.say('Aan de telefoon moest ik mijn BSN 111222333 hardop zeggen in de wachtkamer.');
   const memory = JSON.stringify((kit.storage as unknown as { memory: Record<string, string> }).memory);
   expect(memory).not.toContain('111222333');
