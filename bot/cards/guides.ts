@@ -16,7 +16,8 @@ const entryOffer = (id: string, ctx: RenderContext): Offer => ({ title: titleOf(
 const bullets = (ids: string[], ctx: RenderContext) => ids.map((id) => `- ${titleOf(id, ctx)}`).join('\n');
 
 const OUTCOME_KEY = {
-  wi2021: 'wi2021', wi2013: 'wi2013', 'not-obliged': 'notObliged', 'probably-exempt': 'probablyExempt', unknown: 'unknown',
+  wi2021: 'wi2021', wi2013: 'wi2013', 'before-2013': 'before2013', 'not-obliged': 'notObliged', 'probably-exempt': 'probablyExempt',
+  unknown: 'unknown',
 } as const;
 
 /** The personal overview after the intake: outcome, what applies, whom to contact, the next three steps. */
@@ -27,6 +28,7 @@ export function renderOverview(o: Overview, ctx: RenderContext, intro: 'saved' |
   parts.push(`**${t('intake.title')}**`, t(`intake.outcome.${OUTCOME_KEY[o.outcome]}`));
   const sections: [string, string[]][] = [
     ['intake.expected', o.expected], ['intake.term', o.term], ['intake.routes', o.routes], ['intake.pays', o.pays],
+    ['intake.mayCount', o.mayCount],
   ];
   for (const [label, ids] of sections) if (ids.length) parts.push(`${t(label)}\n${bullets(ids, ctx)}`);
   parts.push(t('intake.because', { title: titleOf(o.because, ctx) }));

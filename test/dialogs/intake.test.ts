@@ -23,11 +23,14 @@ describe('intake', () => {
     const kit = dialogKit(kb, { channelId: 'emulator' });
     const first = await kit.say(nl('guides.intake'));
     expect(textOf(first)).toContain(nl('intake.started'));
-    expect(buttonsOf(first)).toEqual([nl('intake.startedBefore'), nl('intake.startedFrom'), nl('prompt.dontKnow')]);
+    expect(buttonsOf(first)).toEqual([nl('intake.startedBefore2013'), nl('intake.startedBetween'), nl('intake.startedFrom'), nl('prompt.dontKnow')]);
     await kit.say(nl('intake.startedFrom'));
     await kit.say(nl('intake.reasonAsylum'));
     await kit.say(nl('intake.ageAdult'));
-    await kit.say(nl('intake.nationalityOther'));
+    const schooling = await kit.say(nl('intake.nationalityOther'));
+    expect(textOf(schooling)).toContain(nl('intake.schooling'));
+    const diplomas = await kit.say(nl('prompt.no'));
+    expect(textOf(diplomas)).toContain(nl('intake.diplomas'));
     const study = await kit.say(nl('prompt.no'));
     expect(textOf(study)).toContain(nl('intake.study'));
     const overview = await kit.say(nl('prompt.no'));
@@ -47,10 +50,13 @@ describe('intake', () => {
   test('the saved regime changes later answers, and the overview is shown again on return', async () => {
     const kit = dialogKit(kb, { channelId: 'emulator', locale: 'en' });
     await kit.say(en('guides.intake'));
-    for (const answer of [en('intake.startedBefore'), en('intake.reasonFamily'), en('intake.ageAdult'), en('intake.nationalityOther'), en('prompt.no')]) {
+    for (const answer of [
+      en('intake.startedBetween'), en('intake.reasonFamily'), en('intake.joinedOther'), en('intake.ageAdult'), en('intake.nationalityOther'),
+      en('prompt.no'), en('prompt.no'),
+    ]) {
       await kit.say(answer);
     }
-    // Wi2013 for a family migrant from before 2022: an answer with regime variants now uses the Wi2013 one.
+    // Wi2013 for a family migrant (of a Dutch partner) from 2013-2021: an answer with regime variants now uses the Wi2013 one.
     const entry = kb.entries.find((e) => e.variants?.wi2013 && e.variants?.wi2021)!;
     const answer = await kit.say(entry.text.en.title);
     expect(answer[0]!.text).toContain(en('answer.regimeNote', { regime: en('regime.wi2013') }));
@@ -65,9 +71,9 @@ describe('intake', () => {
   test('"I don\'t know" everywhere gives the honest "cannot tell yet" overview, pointing to DUO', async () => {
     const kit = dialogKit(kb, { channelId: 'emulator', locale: 'en' });
     await kit.say(en('guides.intake'));
+    // When, why, age, nationality, schooling, diplomas: six questions (no family or study question follows).
     let last = await kit.say(en('prompt.dontKnow'));
-    for (let i = 0; i < 3; i++) last = await kit.say(en('prompt.dontKnow'));
-    last = await kit.say(en('prompt.dontKnow'));
+    for (let i = 0; i < 5; i++) last = await kit.say(en('prompt.dontKnow'));
     expect(textOf(last)).toContain(en('intake.outcome.unknown'));
     expect(textOf(last)).toContain(en('intake.savedNoRegime'));
     expect(last.at(-1)!.channelData?.wegwijzer?.authority).toBe('DUO');
@@ -76,9 +82,74 @@ describe('intake', () => {
   test('a number picks a choice on a channel without buttons', async () => {
     const kit = dialogKit(kb, { channelId: 'sms', locale: 'en' });
     const first = await kit.say(en('guides.intake'));
-    expect(first.at(-1)!.text).toContain(`2. ${en('intake.startedFrom')}`);
-    const next = await kit.say('2');
+    expect(first.at(-1)!.text).toContain(`3. ${en('intake.startedFrom')}`);
+    const next = await kit.say('3');
     expect(textOf(next)).toContain(en('intake.reason'));
+  });
+
+  test('a Turkish family member of a refugee (2013-2021) is never told "not obliged": DUO says, since 1 May 2020 counts', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator', locale: 'en' });
+    await kit.say(en('guides.intake'));
+    await kit.say(en('intake.startedBetween'));
+    const joined = await kit.say(en('intake.reasonFamily'));
+    expect(textOf(joined)).toContain(en('intake.joined'));
+    expect(buttonsOf(joined)).toEqual([en('intake.joinedRefugee'), en('intake.joinedEu'), en('intake.joinedOther'), en('prompt.dontKnow')]);
+    await kit.say(en('intake.joinedRefugee'));
+    await kit.say(en('intake.ageAdult'));
+    await kit.say(en('intake.nationalityTurkish'));
+    await kit.say(en('prompt.no'));
+    const overview = await kit.say(en('prompt.no'));
+    expect(textOf(overview)).toContain(en('intake.outcome.unknown'));
+    expect(textOf(overview)).not.toContain(en('intake.outcome.notObliged'));
+    expect(textOf(overview)).toContain(en('intake.because', { title: kb.get('turkish-nationals')!.text.en.title }));
+    expect((await kit.profile())?.intake?.answers).toMatchObject({ reason: 'family', joined: 'refugee', nationality: 'turkish' });
+  });
+
+  test('the non-EU spouse of an EU citizen is told "probably not obliged" after two questions, with nothing more asked', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator', locale: 'en' });
+    await kit.say(en('guides.intake'));
+    await kit.say(en('intake.startedFrom'));
+    await kit.say(en('intake.reasonFamily'));
+    const overview = await kit.say(en('intake.joinedEu'));
+    expect(textOf(overview)).toContain(en('intake.outcome.notObliged'));
+    expect(textOf(overview)).not.toContain(en('intake.age'));
+    expect(overview.at(-1)!.channelData?.wegwijzer?.authority).toBe('DUO');
+  });
+
+  test('someone who passed a part sees the law first, then what may count and that DUO decides (nl)', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator' });
+    await answerUpToNationality(kit);
+    await kit.say(nl('intake.nationalityOther'));
+    await kit.say(nl('prompt.no'));
+    await kit.say(nl('prompt.yes'));
+    const overview = await kit.say(nl('prompt.no'));
+    const text = textOf(overview);
+    expect(text).toContain(nl('intake.outcome.wi2021'));
+    expect(text).toContain(nl('intake.mayCount'));
+    expect(text).toContain(kb.get('exemption-vs-dispensation')!.text.nl.title);
+    expect(text).not.toContain(nl('intake.outcome.probablyExempt'));
+  });
+
+  test('an obligation from before 2013 is neither law: the overview says so and sends the person to DUO', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator', locale: 'en' });
+    await kit.say(en('guides.intake'));
+    await kit.say(en('intake.startedBefore2013'));
+    for (const a of [en('intake.reasonAsylum'), en('intake.ageAdult'), en('intake.nationalityOther'), en('prompt.no')]) await kit.say(a);
+    const overview = await kit.say(en('prompt.no'));
+    expect(textOf(overview)).toContain(en('intake.outcome.before2013'));
+    expect(textOf(overview)).not.toContain('Civic Integration Act 2013');
+    expect(overview.at(-1)!.channelData?.wegwijzer?.authority).toBe('DUO');
+    expect((await kit.profile())?.regime).toBeUndefined();
+  });
+
+  test('8 years at school age in the Netherlands: probably not obliged', async () => {
+    const kit = dialogKit(kb, { channelId: 'emulator', locale: 'en' });
+    await kit.say(en('guides.intake'));
+    for (const a of [en('intake.startedFrom'), en('intake.reasonOther'), en('intake.ageAdult')]) await kit.say(a);
+    const schooling = await kit.say(en('intake.nationalityOther'));
+    expect(textOf(schooling)).toContain(en('intake.schooling'));
+    const overview = await kit.say(en('prompt.yes'));
+    expect(textOf(overview)).toContain(en('intake.outcome.notObliged'));
   });
 
   test.each([
@@ -104,7 +175,7 @@ describe('interruptions mid-intake, and resuming', () => {
     expect(help[0]!.text).toContain(nl('guides.help', { guide: nl('guides.intake') }));
     expect(help.at(-1)!.text).toContain(nl('intake.nationality'));
     const next = await kit.say(nl('intake.nationalityOther'));
-    expect(textOf(next)).toContain(nl('intake.diplomas'));
+    expect(textOf(next)).toContain(nl('intake.schooling'));
   });
 
   test('language: the question comes back in the chosen language, and the answers so far are kept', async () => {
@@ -117,6 +188,7 @@ describe('interruptions mid-intake, and resuming', () => {
     expect(switched.at(-1)!.text).toContain(en('intake.nationality'));
     expect(buttonsOf(switched)).toContain(en('intake.nationalityOther'));
     await kit.say(en('intake.nationalityOther'), 'nl');
+    await kit.say(en('prompt.no'), 'nl');
     const overview = await kit.say(en('prompt.no'), 'nl');
     const study = textOf(overview);
     expect(study).toContain(en('intake.study'));
@@ -140,7 +212,7 @@ describe('interruptions mid-intake, and resuming', () => {
     const resumed = await kit.say(nl('guides.continue'));
     expect(resumed.at(-1)!.text).toContain(nl('intake.nationality'));
     const next = await kit.say(nl('intake.nationalityOther'));
-    expect(textOf(next)).toContain(nl('intake.diplomas'));
+    expect(textOf(next)).toContain(nl('intake.schooling'));
   });
 
   test('menu, then a question: the question is answered and the intake is left', async () => {
@@ -150,7 +222,7 @@ describe('interruptions mid-intake, and resuming', () => {
     const answer = await kit.say('Hoeveel kost het examen?');
     expect(answer[0]!.channelData?.wegwijzer?.topic).toBe('exam-costs');
     const after = await kit.say(nl('intake.nationalityOther'));
-    expect(textOf(after)).not.toContain(nl('intake.diplomas'));
+    expect(textOf(after)).not.toContain(nl('intake.schooling'));
   });
 
   test('stop asks first; "no" goes on, "yes" ends the intake and nothing is resumed after it', async () => {
@@ -165,7 +237,7 @@ describe('interruptions mid-intake, and resuming', () => {
     const stopped = await kit.say(nl('guides.stopYes'));
     expect(stopped[0]!.text).toContain(nl('restart.text'));
     const after = await kit.say(nl('intake.nationalityOther'));
-    expect(textOf(after)).not.toContain(nl('intake.diplomas'));
+    expect(textOf(after)).not.toContain(nl('intake.schooling'));
   });
 
   test('starting another guided conversation leaves the intake for it', async () => {

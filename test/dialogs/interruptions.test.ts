@@ -99,8 +99,8 @@ test('no answer button in any guided question is also a command phrase (it would
   const table = commandTable(LOCALES.map((l) => RESOURCES[l] as unknown as CommandStrings));
   const labels = [
     'prompt.yes', 'prompt.no', 'prompt.dontKnow', 'prompt.skip',
-    ...['startedBefore', 'startedFrom', 'reasonAsylum', 'reasonFamily', 'reasonWork', 'reasonStudy', 'reasonProtection',
-      'reasonOther', 'ageUnder18', 'ageAdult', 'ageAow', 'nationalityEu', 'nationalityTurkish', 'nationalityOther'].map((k) => `intake.${k}`),
+    ...['startedBefore2013', 'startedBetween', 'startedFrom', 'reasonAsylum', 'reasonFamily', 'reasonWork', 'reasonStudy', 'reasonProtection',
+      'reasonOther', 'joinedRefugee', 'joinedEu', 'joinedOther', 'ageUnder18', 'ageAdult', 'ageAow', 'nationalityEu', 'nationalityTurkish', 'nationalityOther'].map((k) => `intake.${k}`),
     ...['done', 'notYet', 'notForMe', 'more'].map((k) => `basics.${k}`),
     ...kb.guides.route.map((r) => `route.situations.${r.id}`),
     ...['kindTreatment', 'kindDecision', 'otherOrganisation', 'unknownWhen', 'wantApology', 'wantExplanation', 'wantSolution',

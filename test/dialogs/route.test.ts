@@ -28,7 +28,8 @@ test('the course goes to DUO for someone under the Wi2013 (from the intake), to 
   await kit.say(nl('guides.route'));
   expect((await kit.say(nl('route.situations.course'))).at(-1)!.channelData?.wegwijzer?.authority).toBe('GEMEENTE');
   await kit.say(nl('guides.intake'));
-  for (const a of [nl('intake.startedBefore'), nl('intake.reasonFamily'), nl('intake.ageAdult'), nl('intake.nationalityOther'), nl('prompt.no')]) await kit.say(a);
+  const answers = ['intake.startedBetween', 'intake.reasonFamily', 'intake.joinedOther', 'intake.ageAdult', 'intake.nationalityOther', 'prompt.no', 'prompt.no'];
+  for (const a of answers) await kit.say(nl(a));
   await kit.say(nl('guides.route'));
   expect((await kit.say(nl('route.situations.course'))).at(-1)!.channelData?.wegwijzer?.authority).toBe('DUO');
 });

@@ -47,6 +47,7 @@ describe.each([['nl'], ['ar']] as [Locale][])('intake (%s)', (locale) => {
     await say(c, s('intake.ageAdult'), locale);
     await say(c, s('intake.nationalityOther'), locale);
     await say(c, s('prompt.no'), locale);
+    await say(c, s('prompt.no'), locale);
     const overview = await say(c, s('prompt.dontKnow'), locale);
     expect(last(overview).text).toContain(s('intake.outcome.wi2021'));
     expect(last(overview).channelData.wegwijzer.authority).toBe('GEMEENTE');
@@ -153,7 +154,7 @@ describe.each(LOCALES.map((l) => [l]))('every guided conversation in %s', (local
     const texts = (replies: Record<string, any>[]) => replies.map((r) => r.text ?? '').join('\n');
     await say(c, s('guides.intake'), locale);
     let replies: Record<string, any>[] = [];
-    for (let i = 0; i < 5; i++) replies = await say(c, s('prompt.dontKnow'), locale);
+    for (let i = 0; i < 6; i++) replies = await say(c, s('prompt.dontKnow'), locale);
     expect(texts(replies)).toContain(s('intake.outcome.unknown'));
 
     replies = await say(c, s('guides.basics'), locale);
