@@ -194,9 +194,10 @@ export class MainDialog extends ComponentDialog {
       return { status: DialogTurnStatus.waiting };
     }
     // Danger first; then the open question still gets this message (a free-text answer is kept).
-    const urgent = kb.urgentEntryFor(text);
+    const urgent = kb.urgentHelpFor(text);
     if (urgent) {
-      await context.sendActivity(renderAnswer(urgent, 1, ctx));
+      const regime = (await state.profile.get(context, {})).regime;
+      await context.sendActivity(renderAnswer(urgent.entry, 1, ctx, regime, ctx.locale, { first: urgent.first }));
       return undefined;
     }
     // A follow-up button (an entry's exact title): answer it, then ask the open question again.
@@ -277,10 +278,10 @@ export class MainDialog extends ComponentDialog {
       const value = offered[routed.index];
       if (value !== undefined) return this.handle(context, value);
     }
-    // Danger comes before anything else, and the bot asks nothing first.
-    const urgent = this.deps.kb.urgentEntryFor(text);
+    // Danger comes before anything else, and the bot asks nothing first; the line for the danger is on top.
+    const urgent = this.deps.kb.urgentHelpFor(text);
     if (urgent) {
-      await this.answerEntry(context, urgent.id, 1, ctx);
+      await this.answerEntry(context, urgent.entry.id, 1, ctx, ctx.locale, urgent.first);
       return undefined;
     }
     const authority = this.deps.kb.findAuthority(text);
@@ -322,10 +323,11 @@ export class MainDialog extends ComponentDialog {
 
   private async answerEntry(
     context: TurnContext, id: string, confidence: number, ctx: RenderContext, locale: Locale = ctx.locale,
+    first?: readonly string[],
   ): Promise<void> {
     const entry = this.deps.kb.get(id);
     if (!entry) throw new Error(`unknown knowledge entry "${id}"`);
     const regime = (await this.deps.state.profile.get(context, {})).regime;
-    await context.sendActivity(renderAnswer(entry, confidence, ctx, regime, locale));
+    await context.sendActivity(renderAnswer(entry, confidence, ctx, regime, locale, { first }));
   }
 }

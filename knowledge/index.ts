@@ -10,12 +10,24 @@ import { fold } from './normalize';
 import { ENTRIES_DIR, KNOWLEDGE_DIR } from './paths';
 import { AUTHORITIES, inLocale, type Authority, type AuthorityId, type EntryText, type LoadedEntry, type Regime } from './schema';
 import { createSearch, type KnowledgeSearch } from './search';
-import { loadSignals, signalsDanger, type Signals } from './signals';
+import { dangersIn, loadSignals, type Danger, type Signals } from './signals';
 import { loadGuides, type Guides } from './guides';
 
 export { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from './decide';
 export type { Hit, KnowledgeSearch } from './search';
 export type { Authority, AuthorityId, EntryText, LoadedEntry, Regime } from './schema';
+export type { Danger } from './signals';
+
+/** An answer made of lines: the intro, then the lines as a list, the keys in `first` at the top. Pure. */
+export function composeAnswer(text: EntryText, first: readonly string[] = []): string {
+  if (!text.lines) return text.answer;
+  const keys = Object.keys(text.lines);
+  const order = [...first.filter((k) => keys.includes(k)), ...keys.filter((k) => !first.includes(k))];
+  return `${text.answer.trimEnd()}\n${order.map((k) => `- ${text.lines![k]}`).join('\n')}`;
+}
+
+/** What to answer when a message signals danger: the urgent-help entry, its lines for these dangers first. */
+export interface UrgentHelp { entry: LoadedEntry; dangers: Danger[]; first: string[] }
 export { inLocale } from './schema';
 export { forAuthority, guideOfferedOn, type GuideName, type Guides } from './guides';
 
@@ -57,6 +69,12 @@ export class KnowledgeBase {
     for (const id of [...menu.welcome, menu.person, signals.urgentEntry]) {
       if (!this.byId.has(id)) throw new KnowledgeError(`knowledge/menu.yaml or signals.yaml: no entry has id "${id}"`);
     }
+    const lines = Object.keys(this.byId.get(signals.urgentEntry)?.text.nl.lines ?? {});
+    for (const danger of signals.dangers) {
+      if (!lines.includes(danger.line)) {
+        throw new KnowledgeError(`knowledge/signals.yaml: danger "${danger.kind}": its line "${danger.line}" is not a line of entry "${signals.urgentEntry}" (${lines.join(', ') || 'it has none'})`);
+      }
+    }
   }
 
   /** The urgent-help entry, always answered first when a message signals danger. */
@@ -64,9 +82,15 @@ export class KnowledgeBase {
     return this.byId.get(this.signals.urgentEntry);
   }
 
-  /** The urgent-help entry when the message signals danger (it is answered before anything else). */
-  urgentEntryFor(text: string): LoadedEntry | undefined {
-    return signalsDanger(text, this.signals) ? this.byId.get(this.signals.urgentEntry) : undefined;
+  /**
+   * Urgent help when the message signals danger (it is answered before anything else), with the lines for the
+   * dangers it signals first; undefined when it signals none.
+   */
+  urgentHelpFor(text: string): UrgentHelp | undefined {
+    const dangers = dangersIn(text, this.signals);
+    const entry = this.byId.get(this.signals.urgentEntry);
+    if (dangers.length === 0 || !entry) return undefined;
+    return { entry, dangers, first: [...new Set(dangers.map((d) => d.line))] };
   }
 
   get(id: string): LoadedEntry | undefined {
@@ -97,10 +121,12 @@ export class KnowledgeBase {
    * The answer in `locale` (Dutch while the translation is missing), using the regime's variant when the
    * user's regime is known.
    */
-  answerFor(entry: LoadedEntry, locale: Locale, regime?: Regime): { text: string; regime?: Regime; locale: Locale } {
+  answerFor(
+    entry: LoadedEntry, locale: Locale, regime?: Regime, first: readonly string[] = [],
+  ): { text: string; regime?: Regime; locale: Locale } {
     const { text, locale: shown } = this.textOf(entry, locale);
     const variant = regime ? entry.variants?.[regime]?.[shown] : undefined;
-    return variant ? { text: variant, regime, locale: shown } : { text: text.answer, locale: shown };
+    return variant ? { text: variant, regime, locale: shown } : { text: composeAnswer(text, first), locale: shown };
   }
 }
 

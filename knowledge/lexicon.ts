@@ -42,7 +42,7 @@ export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<
 export function buildLexicon(
   stopwords: string[], synonyms: Record<string, string[]>, prefixes: string[] = [], minStem = 3, suffixes: string[] = [],
 ): Lexicon {
-  const foldWord = (w: string) => w.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  const foldWord = (w: string) => w.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ı/g, 'i').trim();
   const canonical = new Map<string, string>();
   for (const [term, variants] of Object.entries(synonyms)) {
     for (const variant of variants) {

@@ -85,6 +85,10 @@ export function crossCheck(entries: LoadedEntry[]): void {
           throw new KnowledgeError(`${shown(entry.file)} (entry "${entry.id}"): field variants.${regime}.${locale}: missing, but text.${locale} is there`);
         }
       }
+      const lineKeys = Object.keys(entry.text.nl.lines ?? {}).sort().join(', ');
+      if (Object.keys(text.lines ?? {}).sort().join(', ') !== lineKeys) {
+        throw new KnowledgeError(`${shown(entry.file)} (entry "${entry.id}"): field text.${locale}.lines: must have the same lines as text.nl (${lineKeys || 'none'})`);
+      }
       const title = fold(text.title);
       const titleOwner = titles.get(title);
       if (titleOwner) throw new KnowledgeError(`${shown(entry.file)} (entry "${entry.id}"): field text.${locale}.title: same title as entry "${titleOwner}"`);

@@ -9,8 +9,9 @@ const ARABIC_LETTERS: Record<string, string> = { 'ی': 'ي', 'ى': 'ي', 'ک': '
 
 /**
  * Lower-case, strip diacritics (Latin accents, Arabic harakat), fold Arabic/Persian letter variants and
- * Arabic-Indic digits, drop tatweel and zero-width joiners, turn punctuation into spaces. Ge'ez and Cyrillic
- * letters stay as they are. Pure.
+ * Arabic-Indic digits, Turkish dotless ı to i (people type "saldiri" for "saldırı"), drop tatweel, zero-width
+ * joiners and apostrophes of every kind (Ukrainian "б'є", "бʼє", "б’є" are one word), turn punctuation into
+ * spaces. Ge'ez and Cyrillic letters stay as they are. Pure.
  */
 export function fold(text: string): string {
   return text
@@ -20,7 +21,8 @@ export function fold(text: string): string {
     .replace(/[یىکةٱۀ]/g, (c) => ARABIC_LETTERS[c] ?? c)
     .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) - (d >= '\u06f0' ? 0x06f0 : 0x0660))))
     .toLowerCase()
-    .replace(/['’‘`´]/g, '')
+    .replace(/ı/g, 'i')
+    .replace(/['’‘`´ʼ]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -36,9 +36,17 @@ const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' }
 const text = z.string().trim().min(1);
 const isoDate = z.iso.date({ error: 'must be a date written as YYYY-MM-DD' });
 
+/** A line of an answer made of lines (urgent help: one line per danger); keys are lower-case words with hyphens. */
+export const LINE_KEY = /^[a-z]+(-[a-z]+)*$/;
+
 export const EntryText = z.strictObject({
   title: text.max(120),
   answer: text.max(1200),
+  /**
+   * Optional named lines shown as a list after `answer`, in this order unless a caller puts some first (urgent
+   * help puts the line for the danger a message signals at the top). Every locale has the same keys.
+   */
+  lines: z.record(z.string().regex(LINE_KEY, { error: 'use lower-case words joined by hyphens' }), text.max(400)).optional(),
   questions: z.array(text.min(3)).min(6, { error: 'needs at least 6 question variants' }),
   keywords: z.array(text).min(4, { error: 'needs at least 4 keywords' }),
 });

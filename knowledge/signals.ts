@@ -1,30 +1,209 @@
-// Danger signals: phrases (per locale, from knowledge/signals.yaml) that make the bot answer urgent help first.
+// Danger signals: phrases per danger and locale (knowledge/signals.yaml) that make the bot answer urgent help
+// first, with the line for that danger at the top. Pure matching, no botbuilder.
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { LOCALES } from '../locales';
-import { fold } from './normalize';
+import { LOCALES, type Locale } from '../locales';
+import { fold, foldedWords } from './normalize';
 import { KNOWLEDGE_DIR } from './paths';
 
+const KIND = /^[a-z]+(-[a-z]+)*$/;
+
 const SignalsFile = z.strictObject({
-  urgent: z.strictObject({
-    entry: z.string().min(1),
+  /** The entry answered when a message signals danger. */
+  entry: z.string().min(1),
+  /** Named word lists per locale, used in phrases as "@name" ("@self & snij*" with self: "mezelf|mijzelf"). */
+  sets: z.partialRecord(z.enum(LOCALES), z.record(z.string().regex(/^[a-z]+$/), z.string().min(1))).default({}),
+  /** Idioms and questions that only look like danger ("ik schaam me dood"): their words are ignored. */
+  idioms: z.partialRecord(z.enum(LOCALES), z.array(z.string().min(2))).default({}),
+  /** Clitics written onto a word (Arabic "ال", "و", "ب"): a message word is also tried without them. */
+  prefixes: z.partialRecord(z.enum(LOCALES), z.array(z.string().min(1))).default({}),
+  /** Dangers, most urgent first (when a message signals several, their lines come in this order). */
+  dangers: z.array(z.strictObject({
+    kind: z.string().regex(KIND, { error: 'use lower-case words joined by hyphens' }),
+    /** The urgent entry's line that goes first for this danger. */
+    line: z.string().regex(KIND),
     phrases: z.record(z.enum(LOCALES), z.array(z.string().min(2)).min(1)),
-  }),
+  })).min(1),
 });
 
-export interface Signals { urgentEntry: string; urgentPhrases: string[] }
+/** One alternative of a phrase word: the folded word, and whether it may be the start, the end or any part of a message word. */
+interface Alt { text: string; mode: 'exact' | 'prefix' | 'suffix' | 'infix' | 'any' }
+/** One word of a phrase (any of its alternatives); "~": up to GAP_WORDS other words; "^"/"$": the message's start/end. */
+type Token = { kind: 'word'; alts: Alt[] } | { kind: 'gap' } | { kind: 'start' } | { kind: 'end' };
+/** A phrase: parts that must all be in the message, within WINDOW words of each other; a part is a run of tokens. */
+interface Phrase { kind: string; parts: Token[][] }
+
+export interface Danger { kind: string; line: string }
+
+export interface Signals {
+  urgentEntry: string;
+  dangers: Danger[];
+  /** Per locale: phrases by the exact alternatives of their first word, the others, and the locale's prefixes. */
+  byLocale: { exact: Map<string, Phrase[]>; loose: Phrase[]; prefixes: string[] }[];
+  /** Every locale's idioms (one part each). */
+  idioms: Token[][];
+}
+
+/** Up to this many other words may stand where a phrase has "~" ("threatens ~ kill" fits "threatens to kill"). */
+export const GAP_WORDS = 3;
+/** The parts of a phrase joined by "&" must start within this many words of each other. */
+export const WINDOW = 8;
+
+function parseAlt(raw: string, phrase: string, where: string): Alt {
+  if (raw === '*') return { text: '', mode: 'any' };
+  const start = raw.startsWith('*');
+  const end = raw.length > 1 && raw.endsWith('*');
+  const core = fold(raw.slice(start ? 1 : 0, end ? -1 : undefined));
+  if (!core) throw new Error(`${where}: "${raw}" in "${phrase}" has no letters`);
+  if (core.includes(' ')) throw new Error(`${where}: "${raw}" in "${phrase}" folds into several words; write them apart`);
+  return { text: core, mode: start && end ? 'infix' : start ? 'suffix' : end ? 'prefix' : 'exact' };
+}
+
+/**
+ * Reads one phrase. Words are separated by spaces; "word*" matches a message word that starts with "word",
+ * "*word" one that ends with it, "*word*" one that contains it, a lone "*" any one word, "a|b" either, and "~" up
+ * to three other words, "^" and "$" the start and end of the message. " & " joins parts that must all be in the message, in any order, close together
+ * ("mezelf & snij*|kras*"). Each word is folded like messages are, so "б'є", "бʼє" and "бє" are one word.
+ */
+export function parsePhrase(phrase: string, where: string, sets: Record<string, string> = {}): Token[][] {
+  // "@name" stands for a named word list of the locale: expand it before reading the words.
+  phrase = phrase.replace(/@([a-z]+)/g, (_, name: string) => {
+    const set = sets[name];
+    if (set === undefined) throw new Error(`${where}: "@${name}" in "${phrase}" is not in sets`);
+    return set.trim().split(/\s*\|\s*/).join('|');
+  });
+  return phrase.split(/\s+&\s+/).map((part) => {
+    // A word that folds into two ("don't-know") becomes two words.
+    const special = (raw: string) => raw.includes('|') || raw.includes('*') || ['~', '^', '$'].includes(raw);
+    const raws = part.trim().split(/\s+/).flatMap((raw) => (special(raw) ? [raw] : fold(raw).split(' ').filter(Boolean)));
+    if (raws.length === 0) throw new Error(`${where}: "${phrase}" has an empty part`);
+    const tokens = raws.map((raw): Token => {
+      if (raw === '~') return { kind: 'gap' };
+      if (raw === '^') return { kind: 'start' };
+      if (raw === '$') return { kind: 'end' };
+      return { kind: 'word', alts: raw.split('|').map((a) => parseAlt(a, phrase, where)) };
+    });
+    if (!tokens.some((t) => t.kind === 'word') || tokens[0]!.kind === 'gap' || tokens.at(-1)!.kind === 'gap') {
+      throw new Error(`${where}: "${phrase}": a part needs a word, and may not start or end with "~" (before "$" it may)`);
+    }
+    return tokens;
+  });
+}
 
 export function loadSignals(file = path.join(KNOWLEDGE_DIR, 'signals.yaml')): Signals {
   const parsed = SignalsFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`knowledge/signals.yaml: ${z.prettifyError(parsed.error)}`);
-  const phrases = LOCALES.flatMap((l) => parsed.data.urgent.phrases[l]).map(fold);
-  return { urgentEntry: parsed.data.urgent.entry, urgentPhrases: [...new Set(phrases)] };
+  const { entry, prefixes, dangers, idioms, sets } = parsed.data;
+  const kinds = new Set<string>();
+  for (const d of dangers) {
+    if (kinds.has(d.kind)) throw new Error(`knowledge/signals.yaml: danger "${d.kind}" is listed twice`);
+    kinds.add(d.kind);
+  }
+  const byLocale = LOCALES.map((locale: Locale) => {
+    const exact = new Map<string, Phrase[]>();
+    const loose: Phrase[] = [];
+    for (const d of dangers) {
+      for (const [i, text] of (d.phrases[locale] ?? []).entries()) {
+        const phrase: Phrase = { kind: d.kind, parts: parsePhrase(text, `knowledge/signals.yaml: dangers.${d.kind}.phrases.${locale}.${i}`, sets[locale]) };
+        const firstToken = phrase.parts[0]!.find((t) => t.kind !== 'start');
+        const first = firstToken?.kind === 'word' ? firstToken.alts : [];
+        if (first.length && first.every((alt) => alt.mode === 'exact')) {
+          for (const alt of first) exact.set(alt.text, [...(exact.get(alt.text) ?? []), phrase]);
+        } else {
+          loose.push(phrase);
+        }
+      }
+    }
+    const folded = [...new Set((prefixes[locale] ?? []).map(fold))].sort((a, b) => b.length - a.length);
+    return { exact, loose, prefixes: folded };
+  });
+  const idiomTokens = LOCALES.flatMap((locale) => (idioms[locale] ?? []).flatMap((text, i) => parsePhrase(text, `knowledge/signals.yaml: idioms.${locale}.${i}`, sets[locale])));
+  return { urgentEntry: entry, dangers: dangers.map(({ kind, line }) => ({ kind, line })), byLocale, idioms: idiomTokens };
 }
 
-/** True when the message contains a danger phrase of any locale as whole words. Pure. */
-export function signalsDanger(text: string, signals: Signals): boolean {
-  const folded = ` ${fold(text)} `;
-  return signals.urgentPhrases.some((phrase) => folded.includes(` ${phrase} `));
+const fits = (alt: Alt, word: string): boolean => {
+  switch (alt.mode) {
+    case 'exact': return word === alt.text;
+    case 'prefix': return word.startsWith(alt.text);
+    case 'suffix': return word.endsWith(alt.text);
+    case 'infix': return word.includes(alt.text);
+    default: return word !== '';
+  }
+};
+
+/** A message word and the same word without one or two of the locale's clitic prefixes ("والانتحار" → "الانتحار", "انتحار"). */
+function variantsOf(word: string, prefixes: readonly string[]): string[] {
+  const out = [word];
+  for (let depth = 0; depth < 2; depth++) {
+    for (const w of out.slice()) {
+      for (const p of prefixes) {
+        const rest = w.slice(p.length);
+        if (w.startsWith(p) && [...rest].length >= 2 && !out.includes(rest)) out.push(rest);
+      }
+    }
+  }
+  return out;
+}
+
+/** Where a part that starts at word `w` (from token `t`) ends, or -1 when it does not match there. */
+function matchEnd(tokens: readonly Token[], t: number, words: readonly string[][], w: number): number {
+  if (t === tokens.length) return w;
+  const token = tokens[t]!;
+  if (token.kind === 'start') return w === 0 ? matchEnd(tokens, t + 1, words, w) : -1;
+  if (token.kind === 'end') return words.slice(w).every((vs) => vs.every((v) => v === '')) ? matchEnd(tokens, t + 1, words, words.length) : -1;
+  if (token.kind === 'gap') {
+    for (let skip = 0; skip <= GAP_WORDS && w + skip <= words.length; skip++) {
+      const end = matchEnd(tokens, t + 1, words, w + skip);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (w >= words.length || !words[w]!.some((v) => v !== '' && token.alts.some((alt) => fits(alt, v)))) return -1;
+  return matchEnd(tokens, t + 1, words, w + 1);
+}
+
+/** Where each part of a phrase starts in the message. */
+const startsOf = (part: readonly Token[], words: readonly string[][]): number[] =>
+  words.flatMap((_, i) => (matchEnd(part, 0, words, i) >= 0 ? [i] : []));
+
+/** True when every part is in the message and some choice of their places lies within WINDOW words. */
+function phraseMatches(phrase: Phrase, words: readonly string[][]): boolean {
+  const places = phrase.parts.map((part) => startsOf(part, words));
+  if (places.some((p) => p.length === 0)) return false;
+  const [first, ...rest] = places as [number[], ...number[][]];
+  return first.some((anchor) => rest.every((p) => p.some((q) => Math.abs(q - anchor) <= WINDOW)));
+}
+
+/** The message's words with the words of idioms blanked out (a blank matches no phrase word). */
+function withoutIdioms(words: string[], idioms: readonly Token[][]): string[] {
+  const single = words.map((w) => [w]);
+  const out = words.slice();
+  for (let i = 0; i < words.length; i++) {
+    for (const idiom of idioms) {
+      const end = matchEnd(idiom, 0, single, i);
+      for (let j = i; j < end; j++) out[j] = '';
+    }
+  }
+  return out;
+}
+
+/**
+ * The dangers a message signals, most urgent first (empty when none). Every locale's phrases are tried, since
+ * people mix languages; a phrase matches whole words after folding, and a word may carry the locale's prefixes. Pure.
+ */
+export function dangersIn(text: string, signals: Signals): Danger[] {
+  const words = withoutIdioms(foldedWords(text), signals.idioms);
+  if (words.every((w) => w === '')) return [];
+  const found = new Set<string>();
+  for (const { exact, loose, prefixes } of signals.byLocale) {
+    const variants = words.map((w) => (prefixes.length && w ? variantsOf(w, prefixes) : [w]));
+    const candidates = new Set<Phrase>(loose);
+    for (const vs of variants) for (const v of vs) for (const phrase of exact.get(v) ?? []) candidates.add(phrase);
+    for (const phrase of candidates) {
+      if (!found.has(phrase.kind) && phraseMatches(phrase, variants)) found.add(phrase.kind);
+    }
+  }
+  return signals.dangers.filter((d) => found.has(d.kind));
 }

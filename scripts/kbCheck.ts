@@ -1,6 +1,6 @@
 // `npm run kb:check`: validates all content and prints a coverage table; exits 1 naming the file and entry.
 import path from 'node:path';
-import { loadKnowledgeBase } from '../knowledge';
+import { composeAnswer, loadKnowledgeBase } from '../knowledge';
 import { KnowledgeError } from '../knowledge/load';
 import { PROJECT_ROOT } from '../knowledge/paths';
 import { REGIMES, type LoadedEntry } from '../knowledge/schema';
@@ -29,7 +29,7 @@ export function longAnswers(entries: LoadedEntry[], max = MAX_ANSWER_WORDS): str
   const limit = (field: string) => (/\.(nl|en)(\.|$)/.test(field) ? max : Math.max(max, MAX_TRANSLATED_ANSWER_WORDS));
   return entries.flatMap((e) => {
     const answers = LOCALES.flatMap((l) => [
-      ...(e.text[l] ? [[`text.${l}.answer`, e.text[l]!.answer] as const] : []),
+      ...(e.text[l] ? [[e.text[l]!.lines ? `text.${l}.answer and lines` : `text.${l}.answer`, composeAnswer(e.text[l]!)] as const] : []),
       ...REGIMES.flatMap((r) => (e.variants?.[r]?.[l] ? [[`variants.${r}.${l}`, e.variants[r]![l]!] as const] : [])),
     ]);
     return answers

@@ -86,13 +86,16 @@ export function followUps(entry: LoadedEntry, ctx: RenderContext): Offer[] {
   });
 }
 
-/** One answer message: title, answer (regime variant when known), source line, authority card, follow-ups. */
+/**
+ * One answer message: title, answer (regime variant when known), source line, authority card, follow-ups.
+ * `first`: lines of an answer made of lines that go to the top (urgent help: the line for the danger).
+ */
 export function renderAnswer(
   entry: LoadedEntry, confidence: number, ctx: RenderContext, regime?: Regime, locale: Locale = ctx.locale,
-  options: { offers?: boolean } = {},
+  options: { offers?: boolean; first?: readonly string[] } = {},
 ): Outgoing {
   const { kb, t, channelId } = ctx;
-  const answer = kb.answerFor(entry, locale, regime);
+  const answer = kb.answerFor(entry, locale, regime, options.first);
   const parts = [`**${kb.textOf(entry, answer.locale).text.title}**`, answer.text.trim()];
   if (answer.regime) parts.push(`_${t('answer.regimeNote', { regime: t(`regime.${answer.regime}`) })}_`);
   parts.push(`_${t('answer.source', { sources: sourceLinks(entry.sources), date: dateFormat(entry.reviewed, ctx.locale) })}_`);
@@ -175,8 +178,17 @@ export function renderMenu(ctx: RenderContext, intro?: 'restart.text' | 'languag
   return withOffers(message(text), menuOffers(ctx), ctx.channelId);
 }
 
+/** The button to urgent help (it sends the urgent-help entry's title), or none when the entry is missing. */
+export function urgentHelpOffer(ctx: RenderContext): Offer[] {
+  const urgent = ctx.kb.urgentEntry;
+  return urgent ? [{ title: ctx.t('handoff.urgentButton'), value: ctx.kb.textOf(urgent, ctx.locale).text.title }] : [];
+}
+
+/** How the assistant works, and the way to urgent help (someone who only types "help" may be in danger). */
 export function renderHelp(ctx: RenderContext): Outgoing {
-  return withOffers(message(ctx.t('help.text')), menuOffers(ctx), ctx.channelId);
+  const urgent = urgentHelpOffer(ctx);
+  const text = urgent.length ? `${ctx.t('help.text')}\n\n${ctx.t('handoff.urgent', { button: ctx.t('handoff.urgentButton') })}` : ctx.t('help.text');
+  return withOffers(message(text), [...urgent, ...menuOffers(ctx)], ctx.channelId);
 }
 
 /** Honest fallback: says it does not know, offers the routing menu and a person. Never a weak guess. */

@@ -1,23 +1,163 @@
-// Danger signals put urgent help first; ordinary worries do not.
-import { loadKnowledgeBase } from '../../knowledge';
+// Danger signals put urgent help first, with the line for that danger on top; ordinary questions stay quiet.
+// The table (dangers.table.yaml) was written by someone who never saw knowledge/signals.yaml.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { composeAnswer, loadKnowledgeBase } from '../../knowledge';
+import { dangersIn, loadSignals, parsePhrase } from '../../knowledge/signals';
+import { LOCALES, type Locale } from '../../locales';
+import { loadEvalSet } from '../../scripts/eval';
 
 const kb = loadKnowledgeBase();
+const signals = loadSignals();
+const kinds = (text: string) => dangersIn(text, signals).map((d) => d.kind);
 
-test.each([
-  'mijn man slaat mij en ik ben bang, wat moet ik doen',
-  'Ik heb vannacht geen slaapplek',
-  'my husband hits me',
-  'I have nowhere to sleep tonight',
-  'I think about suicide',
-])('"%s" signals danger → urgent-help', (text) => {
-  expect(kb.urgentEntryFor(text)?.id).toBe('urgent-help');
+type Table = Record<Locale, Record<string, string[]>>;
+const table = YAML.parse(fs.readFileSync(path.join(__dirname, 'dangers.table.yaml'), 'utf8')) as Table;
+const DANGERS = signals.dangers.map((d) => d.kind);
+
+describe('the blind table', () => {
+  test('covers every locale with at least 8 phrasings per danger and 20 harmless messages', () => {
+    for (const locale of LOCALES) {
+      for (const kind of DANGERS) expect([locale, kind, (table[locale][kind] ?? []).length >= 8]).toEqual([locale, kind, true]);
+      expect([locale, table[locale].harmless!.length >= 20]).toEqual([locale, true]);
+    }
+  });
+
+  describe.each(LOCALES.map((l) => [l]))('%s', (locale) => {
+    test.each(DANGERS.flatMap((kind) => (table[locale][kind] ?? []).map((text) => [kind, text])))('%s: "%s"', (kind, text) => {
+      expect(kinds(text)).toContain(kind);
+    });
+
+    test.each((table[locale].harmless ?? []).map((text) => [text]))('harmless: "%s"', (text) => {
+      expect(kinds(text)).toEqual([]);
+    });
+  });
 });
 
-test.each([
-  'ik ben bang voor het examen',
-  'Wat kost het inburgeringsexamen?',
-  'I am afraid I will fail the speaking exam',
-  'emergencyfund', // whole words only
-])('"%s" does not', (text) => {
-  expect(kb.urgentEntryFor(text)).toBeUndefined();
+test('no question people ask about anything else raises an alarm: entry titles and variants, and the eval sets', () => {
+  const alarms: string[] = [];
+  for (const entry of kb.entries.filter((e) => e.id !== kb.urgentEntry?.id)) {
+    for (const locale of LOCALES) {
+      const text = entry.text[locale];
+      for (const q of text ? [text.title, ...text.questions] : []) if (kinds(q).length) alarms.push(`${entry.id}.${locale}: ${q}`);
+    }
+  }
+  for (const locale of LOCALES) {
+    for (const item of loadEvalSet(locale)) if (item.topic !== 'urgent-help' && kinds(item.q).length) alarms.push(`eval ${locale}: ${item.q}`);
+  }
+  expect(alarms).toEqual([]);
+});
+
+describe('matching', () => {
+  test('several dangers come most urgent first', () => {
+    expect(kinds('my husband beats me and I want to die')).toEqual(['suicide', 'violence']);
+  });
+
+  test.each([
+    ['Arabic article and clitics on the word', 'أفكر بالانتحار', 'suicide'],
+    ['Arabic with "and" and the article', 'والانتحار هو الحل', 'suicide'],
+    ['Ukrainian apostrophe as U+02BC', 'чоловік бʼє мене', 'violence'],
+    ['Ukrainian apostrophe as U+2019', 'чоловік б’є мене', 'violence'],
+    ['Ukrainian apostrophe as U+0027', "чоловік б'є мене", 'violence'],
+    ['Turkish dotless i typed as i', 'bana cinsel saldiri oldu', 'sexual-violence'],
+    ['Turkish with its own letters', 'bana cinsel saldırı oldu', 'sexual-violence'],
+    ['capitals and accents', 'IK WIL DOOD', 'suicide'],
+    ['two parts in the other order', 'met sigaretten heb ik mezelf gebrand', 'self-harm'],
+  ])('%s', (_case, text, kind) => {
+    expect(kinds(text)).toContain(kind);
+  });
+
+  test('a word that only contains a danger word is not that word', () => {
+    expect(kinds('emergencyfund')).toEqual([]);
+    expect(kinds('ik ben bang voor het examen')).toEqual([]);
+  });
+
+  test('idioms and "what does this word mean" are not danger', () => {
+    expect(kinds('I almost had a heart attack when I saw the DUO letter')).toEqual([]);
+    expect(kinds('wat betekent noodgeval')).toEqual([]);
+    expect(kinds('noodgeval')).toEqual(['danger']);
+  });
+});
+
+describe('phrase syntax', () => {
+  const one = (phrase: string, sets?: Record<string, string>) => parsePhrase(phrase, 'test', sets);
+
+  test('wildcards, alternatives, gaps, anchors, sets and parts', () => {
+    expect(one('^ zelf* ~ *moord|*doding $ & @self', { self: 'mezelf|mij' })).toEqual([
+      [
+        { kind: 'start' },
+        { kind: 'word', alts: [{ text: 'zelf', mode: 'prefix' }] },
+        { kind: 'gap' },
+        { kind: 'word', alts: [{ text: 'moord', mode: 'suffix' }, { text: 'doding', mode: 'suffix' }] },
+        { kind: 'end' },
+      ],
+      [{ kind: 'word', alts: [{ text: 'mezelf', mode: 'exact' }, { text: 'mij', mode: 'exact' }] }],
+    ]);
+    expect(one('*نتحار*')[0]![0]).toEqual({ kind: 'word', alts: [{ text: 'نتحار', mode: 'infix' }] });
+  });
+
+  test('phrase words are folded like messages: "don\'t" is "dont", a hyphen splits', () => {
+    expect(one("don't-want")[0]!.map((t) => (t.kind === 'word' ? t.alts[0]!.text : t.kind))).toEqual(['dont', 'want']);
+  });
+
+  test.each([
+    ['~ gap at the start', '~ dood'],
+    ['~ gap at the end', 'dood ~'],
+    ['a set that does not exist', '@nothing & dood'],
+    ['a wildcard word that folds into two', 'self-harm*'],
+    ['only punctuation', '!!'],
+  ])('refuses %s, naming where', (_case, phrase) => {
+    expect(() => one(phrase)).toThrow(/^test: /);
+  });
+
+  test('a bad signals file fails with the file and field named', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signals-'));
+    const file = path.join(dir, 'signals.yaml');
+    const phrases = (nl: string) => Object.fromEntries(LOCALES.map((l) => [l, [l === 'nl' ? nl : 'dood']]));
+    fs.writeFileSync(file, YAML.stringify({ entry: 'urgent-help', dangers: [{ kind: 'x', line: 'x', phrases: phrases('~ dood') }] }));
+    expect(() => loadSignals(file)).toThrow(/dangers\.x\.phrases\.nl\.0/);
+    fs.writeFileSync(file, YAML.stringify({ entry: 'urgent-help', dangers: [{ kind: 'Bad Kind', line: 'x', phrases: phrases('dood') }] }));
+    expect(() => loadSignals(file)).toThrow(/knowledge\/signals\.yaml.*\n?.*dangers/s);
+    // Every danger is recognised in every language: a missing locale is an error.
+    fs.writeFileSync(file, YAML.stringify({ entry: 'urgent-help', dangers: [{ kind: 'x', line: 'x', phrases: { nl: ['dood'] } }] }));
+    expect(() => loadSignals(file)).toThrow(/phrases\.en/);
+  });
+});
+
+describe('the urgent-help answer', () => {
+  const urgent = kb.urgentEntry!;
+
+  test('names 113 Zelfmoordpreventie and Centrum Seksueel Geweld in every locale, and a line for every danger', () => {
+    for (const locale of LOCALES) {
+      const text = urgent.text[locale]!;
+      const answer = composeAnswer(text);
+      for (const number of ['112', '113', '0800-0113', '113.nl', '0800-2000', '0800-0188']) expect([locale, answer.includes(number)]).toEqual([locale, true]);
+      for (const danger of signals.dangers) expect(Object.keys(text.lines ?? {})).toContain(danger.line);
+    }
+  });
+
+  test.each(LOCALES.map((l) => [l]))('a suicide signal puts 113 first (%s)', (locale) => {
+    const help = kb.urgentHelpFor(table[locale].suicide![0]!)!;
+    expect(help.first[0]).toBe('suicide');
+    const lines = kb.answerFor(help.entry, locale, undefined, help.first).text.split('\n').filter((l) => l.startsWith('- '));
+    expect(lines[0]).toContain('113');
+    expect(lines).toHaveLength(Object.keys(urgent.text.nl.lines!).length);
+  });
+
+  test.each([
+    ['sexual-violence', '0800-0188'],
+    ['violence', '0800-2000'],
+    ['shelter', 'nachtopvang'],
+    ['danger', '112'],
+  ])('a %s signal puts its own line first', (kind, marker) => {
+    const help = kb.urgentHelpFor(table.nl[kind]![0]!)!;
+    expect(kb.answerFor(help.entry, 'nl', undefined, help.first).text.split('\n')[1]).toContain(marker);
+  });
+
+  test('without a signal the lines keep their order (emergency first)', () => {
+    expect(composeAnswer(urgent.text.en).split('\n')[1]).toContain('112');
+    expect(kb.urgentHelpFor('Wat kost het examen?')).toBeUndefined();
+  });
 });
