@@ -49,7 +49,7 @@ export interface Signals {
 /** Up to this many other words may stand where a phrase has "~" ("threatens ~ kill" fits "threatens to kill"). */
 export const GAP_WORDS = 3;
 /** The parts of a phrase joined by "&" must start within this many words of each other. */
-export const WINDOW = 8;
+export const WINDOW = 10;
 
 function parseAlt(raw: string, phrase: string, where: string): Alt {
   if (raw === '*') return { text: '', mode: 'any' };

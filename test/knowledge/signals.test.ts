@@ -14,10 +14,11 @@ const signals = loadSignals();
 const kinds = (text: string) => dangersIn(text, signals).map((d) => d.kind);
 
 type Table = Record<Locale, Record<string, string[]>>;
-const table = YAML.parse(fs.readFileSync(path.join(__dirname, 'dangers.table.yaml'), 'utf8')) as Table;
+const read = (file: string) => YAML.parse(fs.readFileSync(path.join(__dirname, file), 'utf8')) as Table;
+const table = read('dangers.table.yaml');
 const DANGERS = signals.dangers.map((d) => d.kind);
 
-describe('the blind table', () => {
+describe.each([['dangers.table.yaml', table], ['dangers.second.yaml', read('dangers.second.yaml')]] as const)('the blind table %s', (_file, table) => {
   test('covers every locale with at least 8 phrasings per danger and 20 harmless messages', () => {
     for (const locale of LOCALES) {
       for (const kind of DANGERS) expect([locale, kind, (table[locale][kind] ?? []).length >= 8]).toEqual([locale, kind, true]);
