@@ -4,7 +4,7 @@
 import { ActivityTypes, EventFactory, type Activity, type Transcript } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { AuthorityId } from '../knowledge';
-import { authorityName, renderAnswer, renderAuthority, renderText, urgentHelpOffer } from '../bot/cards/render';
+import { authorityName, renderAnswer, renderAuthority, renderText, withUrgentHelp } from '../bot/cards/render';
 import type { RecentLine } from '../bot/state';
 import type { GuideDeps } from './guidedDialog';
 import { renderContext } from './prompts/askPrompt';
@@ -47,11 +47,9 @@ export class HandoffDialog extends Dialog<HandoffOptions> {
     }
     const profile = await state.profile.get(context, {});
     const authority = options?.authority ?? data.lastAuthority ?? undefined;
-    const urgentOffer = urgentHelpOffer(ctx);
     if (authority) {
-      const text = [ctx.t('handoff.noDesk', { name: authorityName(authority, ctx) })];
-      if (urgentOffer.length) text.push(ctx.t('handoff.urgent', { button: ctx.t('handoff.urgentButton') }));
-      await context.sendActivity(renderAuthority(authority, ctx, text.join('\n\n'), [...urgentOffer, { title: ctx.t('buttons.menu') }]));
+      const { text, offers } = withUrgentHelp(ctx.t('handoff.noDesk', { name: authorityName(authority, ctx) }), ctx);
+      await context.sendActivity(renderAuthority(authority, ctx, text, [...offers, { title: ctx.t('buttons.menu') }]));
     } else {
       // Nothing known yet: the entry on reaching a person (it covers urgent help too).
       const entry = kb.get(kb.menu.person)!;

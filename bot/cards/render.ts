@@ -178,23 +178,34 @@ export function renderMenu(ctx: RenderContext, intro?: 'restart.text' | 'languag
   return withOffers(message(text), menuOffers(ctx), ctx.channelId);
 }
 
-/** The button to urgent help (it sends the urgent-help entry's title), or none when the entry is missing. */
-export function urgentHelpOffer(ctx: RenderContext): Offer[] {
+/**
+ * The way to urgent help under a text: a line ("Is it urgent, or are you in danger? Tap Urgent help.") and the
+ * button, which sends the urgent-help entry's title. Without that entry, the text alone and no button.
+ */
+export function withUrgentHelp(text: string, ctx: RenderContext): { text: string; offers: Offer[] } {
   const urgent = ctx.kb.urgentEntry;
-  return urgent ? [{ title: ctx.t('handoff.urgentButton'), value: ctx.kb.textOf(urgent, ctx.locale).text.title }] : [];
+  if (!urgent) return { text, offers: [] };
+  const button = ctx.t('handoff.urgentButton');
+  return {
+    text: `${text}\n\n${ctx.t('handoff.urgent', { button })}`,
+    offers: [{ title: button, value: ctx.kb.textOf(urgent, ctx.locale).text.title }],
+  };
 }
 
 /** How the assistant works, and the way to urgent help (someone who only types "help" may be in danger). */
 export function renderHelp(ctx: RenderContext): Outgoing {
-  const urgent = urgentHelpOffer(ctx);
-  const text = urgent.length ? `${ctx.t('help.text')}\n\n${ctx.t('handoff.urgent', { button: ctx.t('handoff.urgentButton') })}` : ctx.t('help.text');
-  return withOffers(message(text), [...urgent, ...menuOffers(ctx)], ctx.channelId);
+  const { text, offers } = withUrgentHelp(ctx.t('help.text'), ctx);
+  return withOffers(message(text), [...offers, ...menuOffers(ctx)], ctx.channelId);
 }
 
-/** Honest fallback: says it does not know, offers the routing menu and a person. Never a weak guess. */
+/**
+ * Honest fallback: says it does not know, offers the routing menu and a person. Never a weak guess. It also
+ * points to urgent help: most messages of people in danger that the signals miss end here.
+ */
 export function renderFallback(confidence: number, ctx: RenderContext): Outgoing {
-  const activity = message(ctx.t('fallback.text'), { topic: 'fallback', authority: null, confidence });
-  return withOffers(activity, routingOffers(ctx), ctx.channelId);
+  const { text, offers } = withUrgentHelp(ctx.t('fallback.text'), ctx);
+  const activity = message(text, { topic: 'fallback', authority: null, confidence });
+  return withOffers(activity, [...routingOffers(ctx), ...offers], ctx.channelId);
 }
 
 /** "Did you mean ...?" with the close candidates as buttons. */

@@ -51,3 +51,12 @@ test.each(['nl', 'ar'] as const)('"help" explains how it works and offers urgent
   expect(urgent[0]!.channelData?.wegwijzer?.topic).toBe('urgent-help');
   expect(bullets(urgent[0]!.text!)[0]).toContain('112');
 });
+
+test('the honest fallback also points to urgent help (danger the signals miss mostly ends there)', async () => {
+  const t = i18n.getFixedT('en');
+  const kit = dialogKit(kb, { channelId: 'emulator', locale: 'en' });
+  const replies = await kit.say('qwzx plorb vintage synthesizer repair');
+  expect(replies[0]!.channelData?.wegwijzer?.topic).toBe('fallback');
+  expect(textOf(replies)).toContain(t('handoff.urgent', { button: t('handoff.urgentButton') }));
+  expect(buttonsOf(replies).at(-1)).toBe(t('handoff.urgentButton'));
+});
