@@ -51,6 +51,14 @@ test('no question people ask about anything else raises an alarm: entry titles a
   expect(alarms).toEqual([]);
 });
 
+test.each([
+  ['الانتحار', 'suicide'], ['أريد الانتحار', 'suicide'], ['أفكر بالانتحار', 'suicide'], ['zelfdoding', 'suicide'],
+  ['ik heb zelfmoordgedachten', 'suicide'], ['ik wil er niet meer zijn', 'suicide'], ['waxaan doonayaa inaan is dilo', 'suicide'],
+  ['хочу вмерти', 'suicide'], ['краще вмерти', 'suicide'], ['чоловік бʼє мене', 'violence'], ['чоловік б’є мене', 'violence'],
+])('the forms the review found missing are recognised: "%s"', (text, kind) => {
+  expect(kinds(text)).toContain(kind);
+});
+
 describe('matching', () => {
   test('several dangers come most urgent first', () => {
     expect(kinds('my husband beats me and I want to die')).toEqual(['suicide', 'violence']);
