@@ -197,7 +197,7 @@ export class MainDialog extends ComponentDialog {
     const urgent = kb.urgentHelpFor(text);
     if (urgent) {
       const regime = (await state.profile.get(context, {})).regime;
-      await context.sendActivity(renderAnswer(urgent.entry, 1, ctx, regime, ctx.locale, { first: urgent.first }));
+      await context.sendActivity(renderAnswer(urgent.entry, 1, ctx, regime, ctx.locale, { first: urgent.first, urgent: true }));
       return undefined;
     }
     // A follow-up button (an entry's exact title): answer it, then ask the open question again.
@@ -281,7 +281,7 @@ export class MainDialog extends ComponentDialog {
     // Danger comes before anything else, and the bot asks nothing first; the line for the danger is on top.
     const urgent = this.deps.kb.urgentHelpFor(text);
     if (urgent) {
-      await this.answerEntry(context, urgent.entry.id, 1, ctx, ctx.locale, urgent.first);
+      await this.answerEntry(context, urgent.entry.id, 1, ctx, ctx.locale, { first: urgent.first, urgent: true });
       return undefined;
     }
     const authority = this.deps.kb.findAuthority(text);
@@ -323,11 +323,13 @@ export class MainDialog extends ComponentDialog {
 
   private async answerEntry(
     context: TurnContext, id: string, confidence: number, ctx: RenderContext, locale: Locale = ctx.locale,
-    first?: readonly string[],
+    options: { first?: readonly string[]; urgent?: boolean } = {},
   ): Promise<void> {
     const entry = this.deps.kb.get(id);
     if (!entry) throw new Error(`unknown knowledge entry "${id}"`);
     const regime = (await this.deps.state.profile.get(context, {})).regime;
-    await context.sendActivity(renderAnswer(entry, confidence, ctx, regime, locale, { first }));
+    // The urgent-help entry is always answered compactly, also when it is reached by its button or by search.
+    const urgent = options.urgent ?? id === this.deps.kb.urgentEntry?.id;
+    await context.sendActivity(renderAnswer(entry, confidence, ctx, regime, locale, { ...options, urgent }));
   }
 }

@@ -89,10 +89,12 @@ export function followUps(entry: LoadedEntry, ctx: RenderContext): Offer[] {
 /**
  * One answer message: title, answer (regime variant when known), source line, authority card, follow-ups.
  * `first`: lines of an answer made of lines that go to the top (urgent help: the line for the danger).
+ * `urgent`: one follow-up and no feedback or "show the Dutch text" buttons, so that on a phone the answer itself
+ * stays in view (someone in danger should not scroll past buttons to find the number).
  */
 export function renderAnswer(
   entry: LoadedEntry, confidence: number, ctx: RenderContext, regime?: Regime, locale: Locale = ctx.locale,
-  options: { offers?: boolean; first?: readonly string[] } = {},
+  options: { offers?: boolean; first?: readonly string[]; urgent?: boolean } = {},
 ): Outgoing {
   const { kb, t, channelId } = ctx;
   const answer = kb.answerFor(entry, locale, regime, options.first);
@@ -101,19 +103,19 @@ export function renderAnswer(
   parts.push(`_${t('answer.source', { sources: sourceLinks(entry.sources), date: dateFormat(entry.reviewed, ctx.locale) })}_`);
   // A guided conversation that fits this answer comes first ("Make a complaint" under "How do I complain?").
   const guide = options.offers !== false ? guideOfferedOn(kb.guides, entry.id) : undefined;
-  const offers = guide ? [{ title: t(`guides.${guide}`) }, ...followUps(entry, ctx).slice(0, 2)] : followUps(entry, ctx);
+  const offers = guide ? [{ title: t(`guides.${guide}`) }, ...followUps(entry, ctx).slice(0, 2)] : followUps(entry, ctx).slice(0, options.urgent ? 1 : 3);
   // Dutch is leading: say so when the translation is missing or not yet checked, and offer the Dutch text.
   if (answer.locale !== locale) {
     parts.push(`_${t('answer.notTranslated')}_`);
   } else if (locale === ctx.locale && REVIEW_STATUS[locale] === 'unreviewed') {
     parts.push(`_${t('answer.unreviewed')}_`);
-    offers.push({ title: t('buttons.showDutch'), value: entry.text.nl.title });
+    if (!options.urgent) offers.push({ title: t('buttons.showDutch'), value: entry.text.nl.title });
   }
   const authority = entry.authority === 'NONE' ? null : entry.authority;
   let activity = message(parts.join('\n\n'), { topic: entry.id, authority, confidence });
   if (authority) activity = withAuthority(activity, authority, ctx);
   if (options.offers === false) return activity;
-  offers.push({ title: t('feedback.yes') }, { title: t('feedback.no') });
+  if (!options.urgent) offers.push({ title: t('feedback.yes') }, { title: t('feedback.no') });
   return withOffers(activity, offers, channelId);
 }
 

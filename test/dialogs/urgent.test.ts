@@ -60,3 +60,11 @@ test('the honest fallback also points to urgent help (danger the signals miss mo
   expect(textOf(replies)).toContain(t('handoff.urgent', { button: t('handoff.urgentButton') }));
   expect(buttonsOf(replies).at(-1)).toBe(t('handoff.urgentButton'));
 });
+
+test('urgent help keeps its buttons to one (talk to a person): no feedback buttons under it on a phone', async () => {
+  const t = i18n.getFixedT('uk');
+  const kit = dialogKit(kb, { channelId: 'emulator', locale: 'uk' });
+  const replies = await kit.say('я більше не хочу жити', 'uk');
+  expect(buttonsOf(replies)).toEqual([kb.get('talk-to-a-person')!.text.uk!.title]);
+  expect(buttonsOf(replies)).not.toContain(t('feedback.yes'));
+});
