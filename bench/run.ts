@@ -10,6 +10,7 @@ import { inProcessBot } from '../bot/reference';
 import { loadKnowledgeBase, type LoadedEntry } from '../knowledge';
 import { loadLexicons } from '../knowledge/lexicon';
 import { createSearch } from '../knowledge/search';
+import { dangersIn, loadSignals } from '../knowledge/signals';
 import { PROJECT_ROOT } from '../knowledge/paths';
 import { LOCALES, type Locale } from '../locales';
 import { loadEvalSet } from '../scripts/eval';
@@ -66,6 +67,30 @@ function searchBench(entries: LoadedEntry[], qs: { q: string; locale: Locale }[]
     result[`${k}x`] = { entries: content.length, p50: round(percentile(times, 50), 3), p99: round(percentile(times, 99), 3), buildMs: Math.round(buildMs) };
   }
   return result;
+}
+
+/** Danger signals over every eval question, and over the longest message searched (1,000 characters). */
+function signalsBench(qs: { q: string; locale: Locale }[]) {
+  const signals = loadSignals();
+  const long = qs.map((x) => x.q).join(' ').slice(0, 1000);
+  for (const { q } of qs.slice(0, 50)) dangersIn(q, signals); // warm-up
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const { q } of qs) {
+      const start = process.hrtime.bigint();
+      dangersIn(q, signals);
+      times.push(ms(start));
+    }
+  }
+  const longTimes: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const start = process.hrtime.bigint();
+    dangersIn(long, signals);
+    longTimes.push(ms(start));
+  }
+  times.sort((a, b) => a - b);
+  longTimes.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 50), 3), p99: round(percentile(times, 99), 3), longP99: round(percentile(longTimes, 99), 3) };
 }
 
 async function turnBench(qs: { q: string; locale: Locale }[]) {
@@ -183,6 +208,8 @@ async function main(): Promise<void> {
   console.error(`bench: ${qs.length} eval questions, ${kb.entries.length} entries, ${os.cpus().length} cores, node ${process.version}${QUICK ? ' (quick)' : ''}`);
   console.error('search ...');
   const search = searchBench(kb.entries, qs);
+  console.error('danger signals ...');
+  const signals = signalsBench(qs);
   console.error('in-process turns ...');
   const turn = await turnBench(qs);
   console.error('HTTP load (bare express, echo bot, our edge with an echo, Wegwijzer) ...');
@@ -195,6 +222,7 @@ async function main(): Promise<void> {
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, date: new Date().toISOString(), quick: QUICK },
     'search.p50_ms': search['1x']!.p50, 'search.p99_ms': search['1x']!.p99,
     'search.p99_ms_10x': search['10x']!.p99, 'search.p99_ms_100x': search['100x']!.p99,
+    'signals.p50_ms': signals.p50, 'signals.p99_ms': signals.p99, 'signals.p99_ms_1000_chars': signals.longP99,
     'turn.p50_ms': turn.p50, 'turn.p99_ms': turn.p99,
     'http.c1.rps': ours['c1']!.rps, 'http.c1.p95_ms': ours['c1']!.p95_ms,
     'http.c50.rps': ours['c50']!.rps, 'http.c50.p95_ms': ours['c50']!.p95_ms, 'http.c50.p99_ms': ours['c50']!.p99_ms,
@@ -203,7 +231,7 @@ async function main(): Promise<void> {
     'http.c50.ceiling_p95_ms': http['bare']!['c50']!.p95_ms, 'http.c50.echo_p95_ms': http['echo']!['c50']!.p95_ms,
     'http.c50.edge_rps': http['edge']!['c50']!.rps, 'http.c50.edge_p95_ms': http['edge']!['c50']!.p95_ms,
     'memory.rss_mb_10k': rss,
-    detail: { search, turn, http },
+    detail: { search, signals, turn, http },
   };
   fs.mkdirSync(path.join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
   fs.writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -213,6 +241,7 @@ async function main(): Promise<void> {
     ['search p50 / p99, real size', `${search['1x']!.p50} / ${search['1x']!.p99} ms (${search['1x']!.entries} entries)`, '', ''],
     ['search p99, 10x content', `${search['10x']!.p99} ms (${search['10x']!.entries} entries)`, '< 2 ms', check(search['10x']!.p99 < 2)],
     ['search p99, 100x content', `${search['100x']!.p99} ms (${search['100x']!.entries} entries)`, '', ''],
+    ['danger signals p50 / p99; p99 at 1,000 characters', `${signals.p50} / ${signals.p99} ms; ${signals.longP99} ms`, 'p99 < 1 ms; < 5 ms', check(signals.p99 < 1 && signals.longP99 < 5)],
     ['in-process turn p50 / p99', `${turn.p50} / ${turn.p99} ms`, 'p99 < 15 ms', check(turn.p99 < 15)],
     ['HTTP c1: turns/s, p95', `${ours['c1']!.rps}/s, ${ours['c1']!.p95_ms} ms`, '', ''],
     ['HTTP c50: turns/s, p95, p99', `${ours['c50']!.rps}/s, ${ours['c50']!.p95_ms} ms, ${ours['c50']!.p99_ms} ms`, 'p95 < 50 ms', check(ours['c50']!.p95_ms < 50)],

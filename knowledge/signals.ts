@@ -29,7 +29,7 @@ const SignalsFile = z.strictObject({
 });
 
 /** One alternative of a phrase word: the folded word, and whether it may be the start, the end or any part of a message word. */
-interface Alt { text: string; mode: 'exact' | 'prefix' | 'suffix' | 'infix' | 'any' }
+export interface Alt { text: string; mode: 'exact' | 'prefix' | 'suffix' | 'infix' | 'any' }
 /** One word of a phrase (any of its alternatives); "~": up to GAP_WORDS other words; "^"/"$": the message's start/end. */
 type Token = { kind: 'word'; alts: Alt[] } | { kind: 'gap' } | { kind: 'start' } | { kind: 'end' };
 /** A phrase: parts that must all be in the message, within WINDOW words of each other; a part is a run of tokens. */
@@ -40,10 +40,13 @@ export interface Danger { kind: string; line: string }
 export interface Signals {
   urgentEntry: string;
   dangers: Danger[];
-  /** Per locale: phrases by the exact alternatives of their first word, the others, and the locale's prefixes. */
-  byLocale: { exact: Map<string, Phrase[]>; loose: Phrase[]; prefixes: string[] }[];
-  /** Every locale's idioms (one part each). */
-  idioms: Token[][];
+  /**
+   * Per locale: phrases by the keys of one word every match needs (see `keysOf`), the phrases without such a
+   * word (tried on every message), and the locale's prefixes.
+   */
+  byLocale: { keyed: Map<string, Phrase[]>; loose: Phrase[]; prefixes: string[] }[];
+  /** Every locale's idioms (one part each), indexed like the phrases. */
+  idioms: { keyed: Map<string, Token[][]>; loose: Token[][] };
 }
 
 /** Up to this many other words may stand where a phrase has "~" ("threatens ~ kill" fits "threatens to kill"). */
@@ -92,6 +95,50 @@ export function parsePhrase(phrase: string, where: string, sets: Record<string, 
   });
 }
 
+/**
+ * Index key of a word alternative: the word itself; the first or last three letters a wildcard keeps (two for a
+ * two-letter stem); the first three letters of "*word*"; none for "*" or a shorter "*word*". Folded text has no
+ * letters outside the Basic Multilingual Plane, so slicing by code unit is exact.
+ */
+export function altKey(alt: Alt): string | undefined {
+  const n = Math.min(3, alt.text.length);
+  if (alt.mode === 'exact') return `=${alt.text}`;
+  if (alt.mode === 'prefix' && n >= 2) return `<${alt.text.slice(0, n)}`;
+  if (alt.mode === 'suffix' && n >= 2) return `>${alt.text.slice(-n)}`;
+  if (alt.mode === 'infix' && n >= 3) return `~${alt.text.slice(0, 3)}`;
+  return undefined;
+}
+
+/**
+ * Every part of a phrase must match, so any one of its words is needed. The keys of the word most likely to be
+ * rare (its shortest alternative is the longest, then the fewest alternatives): a phrase is only tried on a
+ * message that has one of them. Undefined when no word has keys: the phrase is then tried on every message.
+ */
+function indexKeysOf(phrase: Phrase): string[] | undefined {
+  let best: { keys: string[]; shortest: number } | undefined;
+  for (const token of phrase.parts.flat()) {
+    if (token.kind !== 'word') continue;
+    const keys = token.alts.map(altKey);
+    if (!keys.every((k): k is string => k !== undefined)) continue;
+    const shortest = Math.min(...token.alts.map((a) => a.text.length));
+    const unique = [...new Set(keys)];
+    if (!best || shortest > best.shortest || (shortest === best.shortest && unique.length < best.keys.length)) best = { keys: unique, shortest };
+  }
+  return best?.keys;
+}
+
+/**
+ * The keys a message word can be found under (the kinds of `altKey`: the word, its first and last 2 or 3
+ * letters, and every three letters in a row).
+ */
+export function keysOfWord(word: string): string[] {
+  const keys = [`=${word}`];
+  if (word.length >= 2) keys.push(`<${word.slice(0, 2)}`, `>${word.slice(-2)}`);
+  if (word.length >= 3) keys.push(`<${word.slice(0, 3)}`, `>${word.slice(-3)}`);
+  for (let i = 0; i + 3 <= word.length; i++) keys.push(`~${word.slice(i, i + 3)}`);
+  return keys;
+}
+
 export function loadSignals(file = path.join(KNOWLEDGE_DIR, 'signals.yaml')): Signals {
   const parsed = SignalsFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`knowledge/signals.yaml: ${z.prettifyError(parsed.error)}`);
@@ -102,28 +149,30 @@ export function loadSignals(file = path.join(KNOWLEDGE_DIR, 'signals.yaml')): Si
     kinds.add(d.kind);
   }
   const byLocale = LOCALES.map((locale: Locale) => {
-    const exact = new Map<string, Phrase[]>();
+    const keyed = new Map<string, Phrase[]>();
     const loose: Phrase[] = [];
     for (const d of dangers) {
       for (const [i, text] of (d.phrases[locale] ?? []).entries()) {
         const phrase: Phrase = { kind: d.kind, parts: parsePhrase(text, `knowledge/signals.yaml: dangers.${d.kind}.phrases.${locale}.${i}`, sets[locale]) };
-        const firstToken = phrase.parts[0]!.find((t) => t.kind !== 'start');
-        const first = firstToken?.kind === 'word' ? firstToken.alts : [];
-        if (first.length && first.every((alt) => alt.mode === 'exact')) {
-          for (const alt of first) exact.set(alt.text, [...(exact.get(alt.text) ?? []), phrase]);
-        } else {
-          loose.push(phrase);
-        }
+        const keys = indexKeysOf(phrase);
+        if (keys) for (const key of keys) keyed.set(key, [...(keyed.get(key) ?? []), phrase]);
+        else loose.push(phrase);
       }
     }
     const folded = [...new Set((prefixes[locale] ?? []).map(fold))].sort((a, b) => b.length - a.length);
-    return { exact, loose, prefixes: folded };
+    return { keyed, loose, prefixes: folded };
   });
   const idiomTokens = LOCALES.flatMap((locale) => (idioms[locale] ?? []).flatMap((text, i) => parsePhrase(text, `knowledge/signals.yaml: idioms.${locale}.${i}`, sets[locale])));
-  return { urgentEntry: entry, dangers: dangers.map(({ kind, line }) => ({ kind, line })), byLocale, idioms: idiomTokens };
+  const idiomIndex = { keyed: new Map<string, Token[][]>(), loose: [] as Token[][] };
+  for (const idiom of idiomTokens) {
+    const keys = indexKeysOf({ kind: '', parts: [idiom] });
+    if (keys) for (const key of keys) idiomIndex.keyed.set(key, [...(idiomIndex.keyed.get(key) ?? []), idiom]);
+    else idiomIndex.loose.push(idiom);
+  }
+  return { urgentEntry: entry, dangers: dangers.map(({ kind, line }) => ({ kind, line })), byLocale, idioms: idiomIndex };
 }
 
-const fits = (alt: Alt, word: string): boolean => {
+export const fits = (alt: Alt, word: string): boolean => {
   switch (alt.mode) {
     case 'exact': return word === alt.text;
     case 'prefix': return word.startsWith(alt.text);
@@ -165,23 +214,33 @@ function matchEnd(tokens: readonly Token[], t: number, words: readonly string[][
 }
 
 /** Where each part of a phrase starts in the message. */
-const startsOf = (part: readonly Token[], words: readonly string[][]): number[] =>
-  words.flatMap((_, i) => (matchEnd(part, 0, words, i) >= 0 ? [i] : []));
+function startsOf(part: readonly Token[], words: readonly string[][]): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < words.length; i++) if (matchEnd(part, 0, words, i) >= 0) starts.push(i);
+  return starts;
+}
 
 /** True when every part is in the message and some choice of their places lies within WINDOW words. */
 function phraseMatches(phrase: Phrase, words: readonly string[][]): boolean {
-  const places = phrase.parts.map((part) => startsOf(part, words));
-  if (places.some((p) => p.length === 0)) return false;
+  const places: number[][] = [];
+  for (const part of phrase.parts) {
+    const starts = startsOf(part, words);
+    if (starts.length === 0) return false;
+    places.push(starts);
+  }
   const [first, ...rest] = places as [number[], ...number[][]];
   return first.some((anchor) => rest.every((p) => p.some((q) => Math.abs(q - anchor) <= WINDOW)));
 }
 
 /** The message's words with the words of idioms blanked out (a blank matches no phrase word). */
-function withoutIdioms(words: string[], idioms: readonly Token[][]): string[] {
+function withoutIdioms(words: string[], idioms: Signals['idioms']): string[] {
+  const candidates = new Set<Token[]>(idioms.loose);
+  for (const word of words) for (const key of keysOfWord(word)) for (const idiom of idioms.keyed.get(key) ?? []) candidates.add(idiom);
+  if (candidates.size === 0) return words;
   const single = words.map((w) => [w]);
   const out = words.slice();
-  for (let i = 0; i < words.length; i++) {
-    for (const idiom of idioms) {
+  for (const idiom of candidates) {
+    for (let i = 0; i < words.length; i++) {
       const end = matchEnd(idiom, 0, single, i);
       for (let j = i; j < end; j++) out[j] = '';
     }
@@ -197,10 +256,26 @@ export function dangersIn(text: string, signals: Signals): Danger[] {
   const words = withoutIdioms(foldedWords(text), signals.idioms);
   if (words.every((w) => w === '')) return [];
   const found = new Set<string>();
-  for (const { exact, loose, prefixes } of signals.byLocale) {
-    const variants = words.map((w) => (prefixes.length && w ? variantsOf(w, prefixes) : [w]));
+  // The words as such (most locales), and each word's index keys, worked out once for all locales.
+  const plain = words.map((w) => [w]);
+  const keyCache = new Map<string, string[]>();
+  const keysOf = (v: string) => {
+    let keys = keyCache.get(v);
+    if (!keys) keyCache.set(v, (keys = keysOfWord(v)));
+    return keys;
+  };
+  for (const { keyed, loose, prefixes } of signals.byLocale) {
+    const variants = prefixes.length ? words.map((w) => (w ? variantsOf(w, prefixes) : [w])) : plain;
     const candidates = new Set<Phrase>(loose);
-    for (const vs of variants) for (const v of vs) for (const phrase of exact.get(v) ?? []) candidates.add(phrase);
+    for (const vs of variants) {
+      for (const v of vs) {
+        if (!v) continue;
+        for (const key of keysOf(v)) {
+          const phrases = keyed.get(key);
+          if (phrases) for (const phrase of phrases) if (!found.has(phrase.kind)) candidates.add(phrase);
+        }
+      }
+    }
     for (const phrase of candidates) {
       if (!found.has(phrase.kind) && phraseMatches(phrase, variants)) found.add(phrase.kind);
     }

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { composeAnswer, loadKnowledgeBase } from '../../knowledge';
-import { dangersIn, loadSignals, parsePhrase } from '../../knowledge/signals';
+import fc from 'fast-check';
+import { altKey, dangersIn, fits, keysOfWord, loadSignals, parsePhrase, type Alt } from '../../knowledge/signals';
 import { LOCALES, type Locale } from '../../locales';
 import { loadEvalSet } from '../../scripts/eval';
 
@@ -88,6 +89,19 @@ describe('matching', () => {
     expect(kinds('wat betekent noodgeval')).toEqual([]);
     expect(kinds('noodgeval')).toEqual(['danger']);
   });
+});
+
+test('the index never hides a phrase: a word an alternative fits can always be found under that alternative\'s key', () => {
+  const word = fc.string({ unit: fc.constantFrom(...'abcdeéنتحرብርҐї'), minLength: 1, maxLength: 12 });
+  fc.assert(fc.property(word, fc.nat(), fc.nat(), fc.constantFrom('exact', 'prefix', 'suffix', 'infix'), (w, i, j, mode) => {
+    const from = i % w.length;
+    const to = from + 1 + (j % (w.length - from));
+    const text = mode === 'exact' ? w : mode === 'prefix' ? w.slice(0, to) : mode === 'suffix' ? w.slice(from) : w.slice(from, to);
+    const alt: Alt = { text, mode: mode as Alt['mode'] };
+    const key = altKey(alt);
+    if (!fits(alt, w) || key === undefined) return true;
+    return keysOfWord(w).includes(key);
+  }), { seed: Number(process.env.FC_SEED ?? 7), numRuns: 2000 });
 });
 
 describe('phrase syntax', () => {
