@@ -196,8 +196,7 @@ export class MainDialog extends ComponentDialog {
     // Danger first; then the open question still gets this message (a free-text answer is kept).
     const urgent = kb.urgentHelpFor(text);
     if (urgent) {
-      const regime = (await state.profile.get(context, {})).regime;
-      await context.sendActivity(renderAnswer(urgent.entry, 1, ctx, regime, ctx.locale, { first: urgent.first, urgent: true }));
+      await this.answerEntry(context, urgent.entry.id, 1, ctx, ctx.locale, { first: urgent.first, urgent: true });
       return undefined;
     }
     // A follow-up button (an entry's exact title): answer it, then ask the open question again.

@@ -16,6 +16,8 @@ const Staged = z.strictObject({
   text: z.strictObject({
     title: z.string().min(1),
     answer: z.string().min(1),
+    /** An answer made of lines (urgent help) has its lines translated too, with the same keys. */
+    lines: z.record(z.string(), z.string().min(1)).optional(),
     questions: z.array(z.string().min(1)).min(4),
     keywords: z.array(z.union([z.string(), z.number()]).transform(String)).min(4),
   }),
@@ -36,7 +38,10 @@ export function mergeOne(stagedFile: string, entryFiles: Map<string, string>, se
   if (!file) throw new Error(`${stagedFile}: no entry has id "${staged.id}"`);
   const doc = YAML.parseDocument(fs.readFileSync(file, 'utf8'));
   const locale = staged.locale;
-  const text = doc.createNode({ title: staged.text.title, answer: '', questions: staged.text.questions, keywords: staged.text.keywords });
+  const { lines } = staged.text;
+  const text = doc.createNode({
+    title: staged.text.title, answer: '', ...(lines ? { lines } : {}), questions: staged.text.questions, keywords: staged.text.keywords,
+  });
   if (!isMap(text)) throw new Error('unexpected YAML node');
   for (const pair of text.items) {
     if (!isScalar(pair.key)) continue;
