@@ -1,4 +1,6 @@
-// `npm run eval`: runs the public eval set through the real bot over HTTP and reports accuracy per locale.
+// `npm run eval`: runs the eval sets through the real bot over HTTP and reports accuracy per locale, and for the
+// blind set per style too. `-- --tune` reports the blind set's tuning half instead of its test half;
+// `-- --confusions` lists the misses of the public set and of the tuning half (never of the test half).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,23 +13,41 @@ import { LOCALES } from '../locales';
 import { PROJECT_ROOT } from '../knowledge/paths';
 import { CaptureChannel, emulatorActivity, post } from './lib/channel';
 
+/** How a message is written (the blind set labels each one). */
+export const STYLES = ['plain', 'short', 'typos', 'story', 'colloquial', 'romanized'] as const;
+
 export const EvalItem = z.strictObject({
   q: z.string().min(1),
   topic: z.string().nullable(),
   authority: z.string().nullable(),
+  style: z.enum(STYLES).optional(),
 });
 export type EvalItem = z.infer<typeof EvalItem>;
 
 export const EVAL_DIR = path.join(PROJECT_ROOT, 'test', 'eval');
 
-/** The eval questions of one locale, validated (`test/eval/questions.<locale>.yaml`). */
-export function loadEvalSet(locale: string): EvalItem[] {
-  const file = path.join(EVAL_DIR, `questions.${locale}.yaml`);
+/**
+ * The eval sets: `questions` (public, written from the topic list; weights were tuned on it), and the blind set
+ * written without seeing the entries, split once into `blind-tune` (tuning allowed) and `blind-test` (reported).
+ */
+export type EvalSetName = 'questions' | 'blind-tune' | 'blind-test';
+
+/** The questions of one set and locale, validated (`test/eval/<set>.<locale>.yaml`). */
+export function loadEvalSet(locale: string, set: EvalSetName = 'questions'): EvalItem[] {
+  const file = path.join(EVAL_DIR, `${set}.${locale}.yaml`);
   if (!fs.existsSync(file)) return [];
   return z.array(EvalItem).parse(YAML.parse(fs.readFileSync(file, 'utf8')));
 }
 
-interface Outcome { item: EvalItem; kind: 'answer' | 'choose' | 'fallback' | 'other'; top: string | null; authority: string | null }
+export interface Outcome {
+  item: EvalItem;
+  kind: 'answer' | 'choose' | 'fallback' | 'other';
+  /** The answered topic, or the first "did you mean" choice. */
+  top: string | null;
+  /** Every topic offered: the answer, or all "did you mean" choices. */
+  offered: string[];
+  authority: string | null;
+}
 
 export interface LocaleReport {
   locale: string; questions: number; inScope: number; outOfScope: number;
@@ -35,11 +55,12 @@ export interface LocaleReport {
   confusions: string[];
 }
 
+const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
+
 function report(locale: string, outcomes: Outcome[]): LocaleReport {
   const inScope = outcomes.filter((o) => o.item.topic !== null);
   const oos = outcomes.filter((o) => o.item.topic === null);
   const direct = inScope.filter((o) => o.kind === 'answer');
-  const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
   return {
     locale,
     questions: outcomes.length,
@@ -56,8 +77,43 @@ function report(locale: string, outcomes: Outcome[]): LocaleReport {
   };
 }
 
-/** Runs every locale's eval set through a fresh app; the top topic of "did you mean" is its first choice. */
-export async function runEval(): Promise<LocaleReport[]> {
+/** What a person gets, in the terms of the blind set's targets. */
+export interface StyleFigures {
+  inScope: number;
+  /** Answered with the right entry at once. */
+  atOnce: number;
+  /** Right at once, or the first "did you mean" choice is right. */
+  oneClick: number;
+  /** "Did you mean" without the right entry among the choices. */
+  chooseWrong: number;
+  /** In-scope messages that ended in the fallback. */
+  fallback: number;
+  /** Answered directly, but by an entry of another organisation. */
+  wrongOrganisation: number;
+  outOfScope: number;
+  /** Out-of-scope messages that got the fallback. */
+  declined: number;
+}
+
+/** The blind set's figures for a group of outcomes (percentages of in-scope or out-of-scope messages). Pure. */
+export function figures(outcomes: Outcome[]): StyleFigures {
+  const inScope = outcomes.filter((o) => o.item.topic !== null);
+  const oos = outcomes.filter((o) => o.item.topic === null);
+  const right = (o: Outcome) => o.kind === 'answer' && o.top === o.item.topic;
+  return {
+    inScope: inScope.length,
+    atOnce: pct(inScope.filter(right).length, inScope.length),
+    oneClick: pct(inScope.filter((o) => right(o) || (o.kind === 'choose' && o.top === o.item.topic)).length, inScope.length),
+    chooseWrong: pct(inScope.filter((o) => o.kind === 'choose' && !o.offered.includes(o.item.topic!)).length, inScope.length),
+    fallback: pct(inScope.filter((o) => o.kind === 'fallback').length, inScope.length),
+    wrongOrganisation: pct(inScope.filter((o) => o.kind === 'answer' && o.authority !== o.item.authority).length, inScope.length),
+    outOfScope: oos.length,
+    declined: pct(oos.filter((o) => o.kind === 'fallback').length, oos.length),
+  };
+}
+
+/** Runs one set of every locale through a fresh app; outcomes per locale. */
+export async function runEvalSet(set: EvalSetName = 'questions'): Promise<Map<string, Outcome[]>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-eval-'));
   const built = buildApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
   const server = built.app.listen(0, '127.0.0.1');
@@ -69,20 +125,21 @@ export async function runEval(): Promise<LocaleReport[]> {
     return entry && entry.authority !== 'NONE' ? entry.authority : null;
   };
   try {
-    const reports: LocaleReport[] = [];
+    const results = new Map<string, Outcome[]>();
     for (const locale of LOCALES) {
       const outcomes: Outcome[] = [];
-      for (const [i, item] of loadEvalSet(locale).entries()) {
-        const activity = emulatorActivity(channel, { text: item.q, locale, conversation: { id: `eval-${locale}-${i}` } });
+      for (const [i, item] of loadEvalSet(locale, set).entries()) {
+        const activity = emulatorActivity(channel, { text: item.q, locale, conversation: { id: `eval-${set}-${locale}-${i}` } });
         const { replies } = await post(url, channel, activity);
         const meta = replies.find((r) => r.channelData?.wegwijzer)?.channelData.wegwijzer;
         const kind = meta?.topic === 'fallback' ? 'fallback' : meta?.topic === 'did-you-mean' ? 'choose' : meta ? 'answer' : 'other';
-        const top = kind === 'answer' ? meta.topic : kind === 'choose' ? meta.candidates?.[0] ?? null : null;
-        outcomes.push({ item, kind, top, authority: authorityOf(top) });
+        const offered: string[] = kind === 'answer' ? [meta.topic] : kind === 'choose' ? meta.candidates ?? [] : [];
+        const top = offered[0] ?? null;
+        outcomes.push({ item, kind, top, offered, authority: authorityOf(top) });
       }
-      if (outcomes.length) reports.push(report(locale, outcomes));
+      if (outcomes.length) results.set(locale, outcomes);
     }
-    return reports;
+    return results;
   } finally {
     await channel.stop();
     server.closeAllConnections();
@@ -92,20 +149,56 @@ export async function runEval(): Promise<LocaleReport[]> {
   }
 }
 
+/** Runs the public eval set; the top topic of "did you mean" is its first choice. */
+export async function runEval(): Promise<LocaleReport[]> {
+  const results = await runEvalSet('questions');
+  return [...results.entries()].map(([locale, outcomes]) => report(locale, outcomes));
+}
+
+const FIGURE_HEADER = '| right at once | within one click | did you mean, without the right one | fallback | wrong organisation answered | out of scope declined |';
+const figureRow = (f: StyleFigures) =>
+  `${f.atOnce}% | ${f.oneClick}% | ${f.chooseWrong}% | ${f.fallback}% | ${f.wrongOrganisation}% | ${f.outOfScope ? `${f.declined}% (${f.outOfScope})` : '–'} |`;
+
 async function main(): Promise<void> {
   const reports = await runEval();
+  console.log('Public eval set (`test/eval/questions.<locale>.yaml`; the weights were tuned on it):\n');
   console.log('| locale | questions | topic top-1 | authority | out of scope declined | answered directly | direct answers correct |');
   console.log('|---|---|---|---|---|---|---|');
   for (const r of reports) {
     console.log(`| ${r.locale} | ${r.questions} (${r.outOfScope} out of scope) | ${r.topicTop1}% | ${r.authority}% | ${r.declined}% | ${r.answeredDirectly}% | ${r.directPrecision}% |`);
   }
-  if (process.argv.includes('--confusions')) {
+  const tune = process.argv.includes('--tune');
+  const set: EvalSetName = tune ? 'blind-tune' : 'blind-test';
+  const blind = await runEvalSet(set);
+  if (blind.size) {
+    console.log(`\nBlind set, ${tune ? 'tuning half (`test/eval/blind-tune.<locale>.yaml`)' : 'test half (`test/eval/blind-test.<locale>.yaml`; nothing is tuned on it)'}:\n`);
+    console.log(`| locale | messages ${FIGURE_HEADER}`);
+    console.log(`|---|---|---|---|---|---|---|---|`);
+    for (const [locale, outcomes] of blind) console.log(`| ${locale} | ${outcomes.length} | ${figureRow(figures(outcomes))}`);
+    const all = [...blind.values()].flat();
+    console.log(`| all | ${all.length} | ${figureRow(figures(all))}`);
+    console.log(`\n| style | messages ${FIGURE_HEADER}`);
+    console.log(`|---|---|---|---|---|---|---|---|`);
+    for (const style of STYLES) {
+      const group = all.filter((o) => o.item.style === style);
+      if (group.length) console.log(`| ${style} | ${group.length} | ${figureRow(figures(group))}`);
+    }
+  }
+  const confusions = process.argv.includes('--confusions');
+  if (confusions) {
     for (const r of reports) {
       console.log(`\nConfusions (${r.locale}, ${r.confusions.length}):`);
       for (const line of r.confusions) console.log(`  ${line}`);
     }
+    if (tune) {
+      for (const [locale, outcomes] of blind) {
+        const lines = report(locale, outcomes).confusions;
+        console.log(`\nConfusions, blind tuning half (${locale}, ${lines.length}):`);
+        for (const line of lines) console.log(`  ${line}`);
+      }
+    }
   } else {
-    console.log(`\nConfusions: ${reports.map((r) => `${r.locale} ${r.confusions.length}`).join(', ')} (run with --confusions to list them)`);
+    console.log(`\nConfusions: ${reports.map((r) => `${r.locale} ${r.confusions.length}`).join(', ')} (run with --confusions to list them; with --tune also the blind tuning half)`);
   }
 }
 

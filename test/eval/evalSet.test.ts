@@ -44,3 +44,34 @@ test('every topic of the knowledge base is asked at least once in Dutch and in E
     expect(kb.entries.map((e) => e.id).filter((id) => !asked.has(id))).toEqual([]);
   }
 });
+
+describe('the blind set', () => {
+  const halves = ['blind-tune', 'blind-test'] as const;
+
+  test.each(LOCALES)('%s: written to size, every style in both halves, valid topics and authorities, halves disjoint', (locale) => {
+    const [tune, test] = halves.map((h) => loadEvalSet(locale, h));
+    expect(tune!.length + test!.length).toBeGreaterThanOrEqual(locale === 'nl' || locale === 'en' ? 120 : 60);
+    const styles = (items: typeof tune) => new Set(items!.map((i) => i.style));
+    expect(styles(tune)).toEqual(styles(test));
+    for (const item of [...tune!, ...test!]) {
+      expect(item.style).toBeDefined();
+      if (item.topic === null) {
+        expect(item.authority).toBeNull();
+        continue;
+      }
+      const entry = kb.get(item.topic);
+      expect([item.topic, entry !== undefined]).toEqual([item.topic, true]);
+      expect(item.authority).toBe(entry!.authority === 'NONE' ? null : entry!.authority);
+    }
+    const inTune = new Set(tune!.map((i) => fold(i.q)));
+    expect(test!.filter((i) => inTune.has(fold(i.q)))).toEqual([]);
+  });
+
+  // Question variants could be tuned towards the set; a title is what the entry is about, and a person may well
+  // type it ("KNM sınavı nedir?"), so only variants are checked here.
+  test('no blind message appears verbatim among the question variants', () => {
+    const content = new Set(kb.entries.flatMap((e) => LOCALES.flatMap((l) => e.text[l]?.questions ?? [])).map(fold));
+    const verbatim = LOCALES.flatMap((l) => halves.flatMap((h) => loadEvalSet(l, h))).filter((i) => content.has(fold(i.q)));
+    expect(verbatim.map((i) => i.q)).toEqual([]);
+  });
+});
