@@ -5,7 +5,7 @@ import {
   ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus, WaterfallDialog, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
-import { decide, type KnowledgeBase, type Thresholds, DEFAULT_THRESHOLDS } from '../knowledge';
+import { decide, type KnowledgeBase, type LoadedEntry, type Thresholds, DEFAULT_THRESHOLDS } from '../knowledge';
 import type { Locale } from '../locales';
 import { fold } from '../knowledge/normalize';
 import { setLanguage } from '../bot/middleware/locale';
@@ -299,7 +299,9 @@ export class MainDialog extends ComponentDialog {
     const decision = decide(this.deps.kb.search(text, ctx.locale), this.deps.thresholds ?? DEFAULT_THRESHOLDS);
     switch (decision.kind) {
       case 'answer':
-        await this.answerEntry(context, decision.hit.entry.id, decision.hit.confidence, ctx);
+        await this.answerEntry(context, decision.hit.entry.id, decision.hit.confidence, ctx, ctx.locale, {
+          alternatives: decision.alternatives.map((h) => h.entry),
+        });
         return undefined;
       case 'choose':
         await context.sendActivity(renderChoices(decision.hits, decision.confidence, ctx).activity);
@@ -322,7 +324,7 @@ export class MainDialog extends ComponentDialog {
 
   private async answerEntry(
     context: TurnContext, id: string, confidence: number, ctx: RenderContext, locale: Locale = ctx.locale,
-    options: { first?: readonly string[]; urgent?: boolean } = {},
+    options: { first?: readonly string[]; urgent?: boolean; alternatives?: readonly LoadedEntry[] } = {},
   ): Promise<void> {
     const entry = this.deps.kb.get(id);
     if (!entry) throw new Error(`unknown knowledge entry "${id}"`);

@@ -1,4 +1,5 @@
-// Decides between answering, asking "did you mean ...?", and the honest fallback. Pure; thresholds from the eval set.
+// Decides between answering, asking "did you mean ...?", and the honest fallback. Pure; thresholds from the eval
+// sets (the public set and the blind set's tuning half).
 import type { Hit } from './search';
 
 export interface Thresholds {
@@ -10,23 +11,43 @@ export interface Thresholds {
   margin: number;
   /** At most this many "did you mean" choices. */
   maxChoices: number;
+  /**
+   * Lowest confidence to answer a leader whose close runners-up would not change where the person goes (the same
+   * organisation, no contradicting law), or that has no close runner-up at all; the runners-up are then offered
+   * as "or did you mean". Above 1: never.
+   */
+  agreeing: number;
 }
 
-/** Chosen on the public eval set (`npm run eval`); see README, "How answers are chosen". */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.45, margin: 0.06, maxChoices: 3 };
+/** Chosen on the eval sets (`npm run eval -- --tune`); see README, "How answers are chosen". */
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.45, margin: 0.06, maxChoices: 3, agreeing: 0.5 };
 
 export type Decision =
-  | { kind: 'answer'; hit: Hit }
+  /** `alternatives`: close runners-up that send the person to the same place, offered as "or did you mean". */
+  | { kind: 'answer'; hit: Hit; alternatives: Hit[] }
   | { kind: 'choose'; hits: Hit[]; confidence: number }
   | { kind: 'fallback'; confidence: number };
+
+/**
+ * True when answering either entry sends the person to the same organisation and neither is only about a law
+ * the other is not about (a Wi2013-only and a Wi2021-only entry give contradicting advice). Pure.
+ */
+export function agree(a: Hit, b: Hit): boolean {
+  if (a.entry.authority !== b.entry.authority) return false;
+  const [ra, rb] = [a.entry.regime ?? [], b.entry.regime ?? []];
+  return ra.length === 0 || rb.length === 0 || ra.some((r) => rb.includes(r));
+}
 
 export function decide(hits: Hit[], t: Thresholds = DEFAULT_THRESHOLDS): Decision {
   const [best, second] = hits;
   if (!best || best.confidence < t.choose) return { kind: 'fallback', confidence: best?.confidence ?? 0 };
   const clearWinner = !second || best.confidence - second.confidence >= t.margin;
-  if (best.confidence >= t.answer && clearWinner) return { kind: 'answer', hit: best };
+  if (best.confidence >= t.answer && clearWinner) return { kind: 'answer', hit: best, alternatives: [] };
   const close = hits
     .filter((h) => h.confidence >= t.choose && best.confidence - h.confidence < 2 * t.margin)
     .slice(0, t.maxChoices);
+  // Ask back only when the choices would send the person to different places.
+  const runnersUp = close.slice(1);
+  if (best.confidence >= t.agreeing && runnersUp.every((h) => agree(best, h))) return { kind: 'answer', hit: best, alternatives: runnersUp };
   return { kind: 'choose', hits: close, confidence: best.confidence };
 }

@@ -44,7 +44,7 @@ export interface Outcome {
   kind: 'answer' | 'choose' | 'fallback' | 'other';
   /** The answered topic, or the first "did you mean" choice. */
   top: string | null;
-  /** Every topic offered: the answer, or all "did you mean" choices. */
+  /** Every topic offered: the answer and its "or did you mean" alternatives, or all "did you mean" choices. */
   offered: string[];
   authority: string | null;
 }
@@ -82,7 +82,7 @@ export interface StyleFigures {
   inScope: number;
   /** Answered with the right entry at once. */
   atOnce: number;
-  /** Right at once, or the first "did you mean" choice is right. */
+  /** Right at once, or one tap away: the first "did you mean" choice, or an "or did you mean" under the answer. */
   oneClick: number;
   /** "Did you mean" without the right entry among the choices. */
   chooseWrong: number;
@@ -103,7 +103,7 @@ export function figures(outcomes: Outcome[]): StyleFigures {
   return {
     inScope: inScope.length,
     atOnce: pct(inScope.filter(right).length, inScope.length),
-    oneClick: pct(inScope.filter((o) => right(o) || (o.kind === 'choose' && o.top === o.item.topic)).length, inScope.length),
+    oneClick: pct(inScope.filter((o) => right(o) || (o.kind === 'choose' && o.top === o.item.topic) || (o.kind === 'answer' && o.offered.includes(o.item.topic!))).length, inScope.length),
     chooseWrong: pct(inScope.filter((o) => o.kind === 'choose' && !o.offered.includes(o.item.topic!)).length, inScope.length),
     fallback: pct(inScope.filter((o) => o.kind === 'fallback').length, inScope.length),
     wrongOrganisation: pct(inScope.filter((o) => o.kind === 'answer' && o.authority !== o.item.authority).length, inScope.length),
@@ -133,7 +133,7 @@ export async function runEvalSet(set: EvalSetName = 'questions'): Promise<Map<st
         const { replies } = await post(url, channel, activity);
         const meta = replies.find((r) => r.channelData?.wegwijzer)?.channelData.wegwijzer;
         const kind = meta?.topic === 'fallback' ? 'fallback' : meta?.topic === 'did-you-mean' ? 'choose' : meta ? 'answer' : 'other';
-        const offered: string[] = kind === 'answer' ? [meta.topic] : kind === 'choose' ? meta.candidates ?? [] : [];
+        const offered: string[] = kind === 'answer' ? [meta.topic, ...(meta.alternatives ?? [])] : kind === 'choose' ? meta.candidates ?? [] : [];
         const top = offered[0] ?? null;
         outcomes.push({ item, kind, top, offered, authority: authorityOf(top) });
       }

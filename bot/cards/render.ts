@@ -21,6 +21,8 @@ export interface WegwijzerChannelData {
   confidence: number;
   /** For "did you mean": the entries offered, best first. */
   candidates?: string[];
+  /** For an answer: other entries of the same organisation offered as "or did you mean", best first. */
+  alternatives?: string[];
 }
 
 /** Channels known to render Adaptive Cards; elsewhere the card becomes text with links. */
@@ -91,10 +93,11 @@ export function followUps(entry: LoadedEntry, ctx: RenderContext): Offer[] {
  * `first`: lines of an answer made of lines that go to the top (urgent help: the line for the danger).
  * `urgent`: one follow-up and no feedback or "show the Dutch text" buttons, so that on a phone the answer itself
  * stays in view (someone in danger should not scroll past buttons to find the number).
+ * `alternatives`: entries the question might also have meant (same organisation), offered first as "or did you mean".
  */
 export function renderAnswer(
   entry: LoadedEntry, confidence: number, ctx: RenderContext, regime?: Regime, locale: Locale = ctx.locale,
-  options: { offers?: boolean; first?: readonly string[]; urgent?: boolean } = {},
+  options: { offers?: boolean; first?: readonly string[]; urgent?: boolean; alternatives?: readonly LoadedEntry[] } = {},
 ): Outgoing {
   const { kb, t, channelId } = ctx;
   const answer = kb.answerFor(entry, locale, regime, options.first);
@@ -103,7 +106,12 @@ export function renderAnswer(
   parts.push(`_${t('answer.source', { sources: sourceLinks(entry.sources), date: dateFormat(entry.reviewed, ctx.locale) })}_`);
   // A guided conversation that fits this answer comes first ("Make a complaint" under "How do I complain?").
   const guide = options.offers !== false ? guideOfferedOn(kb.guides, entry.id) : undefined;
-  const offers = guide ? [{ title: t(`guides.${guide}`) }, ...followUps(entry, ctx).slice(0, 2)] : followUps(entry, ctx).slice(0, options.urgent ? 1 : 3);
+  const alternatives = (options.alternatives ?? []).map((e) => ({ title: kb.textOf(e, ctx.locale).text.title, entryId: e.id }));
+  if (alternatives.length) parts.push(t('answer.alternatives'));
+  const related = followUps(entry, ctx).filter((f) => !alternatives.some((a) => a.entryId === f.entryId));
+  const offers = guide
+    ? [{ title: t(`guides.${guide}`) }, ...alternatives, ...related].slice(0, 3)
+    : [...alternatives, ...related].slice(0, options.urgent ? 1 : 3);
   // Dutch is leading: say so when the translation is missing or not yet checked, and offer the Dutch text.
   if (answer.locale !== locale) {
     parts.push(`_${t('answer.notTranslated')}_`);
@@ -112,7 +120,9 @@ export function renderAnswer(
     if (!options.urgent) offers.push({ title: t('buttons.showDutch'), value: entry.text.nl.title });
   }
   const authority = entry.authority === 'NONE' ? null : entry.authority;
-  let activity = message(parts.join('\n\n'), { topic: entry.id, authority, confidence });
+  let activity = message(parts.join('\n\n'), {
+    topic: entry.id, authority, confidence, ...(alternatives.length ? { alternatives: alternatives.map((a) => a.entryId) } : {}),
+  });
   if (authority) activity = withAuthority(activity, authority, ctx);
   if (options.offers === false) return activity;
   if (!options.urgent) offers.push({ title: t('feedback.yes') }, { title: t('feedback.no') });

@@ -187,6 +187,17 @@ describe('did you mean', () => {
     const { replies } = await post(live.bot, live.channel, message('dym|livechat', actions[1].value, 'nl-NL'));
     expect(replies[0]!.channelData.wegwijzer.topic).toBe(meta.candidates[1]);
   });
+  test('close topics of one organisation: the best is answered, the others offered first as "or did you mean"', async () => {
+    const first = await post(live.bot, live.channel, message('dym2|livechat', 'examen', 'nl-NL'));
+    const meta = first.replies[0]!.channelData.wegwijzer;
+    expect(meta.topic).not.toBe('did-you-mean');
+    expect(meta.authority).toBe('DUO');
+    expect(meta.alternatives.length).toBeGreaterThanOrEqual(1);
+    expect(first.replies[0]!.text).toContain('Bedoelt u iets anders? Kies hieronder.');
+    const actions = first.replies[0]!.suggestedActions.actions;
+    const { replies } = await post(live.bot, live.channel, message('dym2|livechat', actions[0].value, 'nl-NL'));
+    expect(replies[0]!.channelData.wegwijzer.topic).toBe(meta.alternatives[0]);
+  });
 });
 
 describe('channels without cards or buttons', () => {

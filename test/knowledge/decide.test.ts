@@ -3,7 +3,7 @@ import { decide, type Hit } from '../../knowledge';
 import type { LoadedEntry } from '../../knowledge/schema';
 
 const hit = (id: string, confidence: number): Hit => ({ entry: { id } as LoadedEntry, confidence, matchedLocale: 'nl' });
-const t = { answer: 0.6, choose: 0.5, margin: 0.04, maxChoices: 3 };
+const t = { answer: 0.6, choose: 0.5, margin: 0.04, maxChoices: 3, agreeing: 2 };
 
 test('a clear winner is answered', () => {
   expect(decide([hit('a', 0.9), hit('b', 0.7)], t)).toMatchObject({ kind: 'answer', hit: { entry: { id: 'a' } } });
@@ -22,4 +22,33 @@ test('a middling score is offered as a choice, not answered', () => {
 test('nothing good is the fallback, with the best score for analytics', () => {
   expect(decide([hit('a', 0.3)], t)).toEqual({ kind: 'fallback', confidence: 0.3 });
   expect(decide([], t)).toEqual({ kind: 'fallback', confidence: 0 });
+});
+
+describe('asking back only when the choices would send the person to different places', () => {
+  const at = (id: string, confidence: number, authority: string, regime: string[] = []): Hit =>
+    ({ entry: { id, authority, regime } as unknown as LoadedEntry, confidence, matchedLocale: 'nl' });
+  const agreeing = { ...t, agreeing: 0.5 };
+
+  test('a leader whose close runners-up are of the same organisation is answered, the runners-up offered with it', () => {
+    const d = decide([at('a', 0.58, 'DUO'), at('b', 0.56, 'DUO'), at('c', 0.55, 'DUO')], agreeing);
+    expect(d).toMatchObject({ kind: 'answer', hit: { entry: { id: 'a' } } });
+    expect(d.kind === 'answer' && d.alternatives.map((h) => h.entry.id)).toEqual(['b', 'c']);
+  });
+
+  test('a single "did you mean" choice is an answer', () => {
+    expect(decide([at('a', 0.55, 'IND')], agreeing)).toMatchObject({ kind: 'answer', alternatives: [] });
+  });
+
+  test('runners-up of another organisation: ask back', () => {
+    expect(decide([at('a', 0.58, 'DUO'), at('b', 0.56, 'GEMEENTE')], agreeing).kind).toBe('choose');
+  });
+
+  test('the same organisation but contradicting laws (Wi2013 only against Wi2021 only): ask back', () => {
+    expect(decide([at('a', 0.58, 'DUO', ['wi2013']), at('b', 0.56, 'DUO', ['wi2021'])], agreeing).kind).toBe('choose');
+    expect(decide([at('a', 0.58, 'DUO', ['wi2013']), at('b', 0.56, 'DUO', ['wi2013', 'wi2021'])], agreeing).kind).toBe('answer');
+  });
+
+  test('below the agreeing threshold it stays a question', () => {
+    expect(decide([at('a', 0.53, 'DUO'), at('b', 0.52, 'DUO')], { ...agreeing, agreeing: 0.55 }).kind).toBe('choose');
+  });
 });
