@@ -4,6 +4,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../locales';
+import { fold } from './normalize';
 import { KNOWLEDGE_DIR } from './paths';
 
 export interface Lexicon {
@@ -16,6 +17,13 @@ export interface Lexicon {
   suffixes: readonly string[];
   /** Letters that must remain after a prefix or suffix is stripped. */
   minStem: number;
+  /**
+   * For a language not written in Latin letters: how people write its words in Latin letters on a phone
+   * ("imti7an", "emtehan", "ispyt") → the word in its own script. Also in `canonical`.
+   */
+  romanized: ReadonlyMap<string, string>;
+  /** The `skeleton` of each romanized spelling → the word, where only one word has that skeleton. */
+  skeletons: ReadonlyMap<string, string>;
 }
 
 const LexiconFile = z.strictObject({
@@ -24,6 +32,10 @@ const LexiconFile = z.strictObject({
   prefixes: z.array(z.string().min(1)).default([]),
   suffixes: z.array(z.string().min(1)).default([]),
   minStem: z.number().int().min(1).default(3),
+  /** Word in the language's script → how people spell it in Latin letters. */
+  romanized: z.record(z.string().min(1), z.array(z.string().regex(/^[a-z0-9]+$/, 'lower-case Latin letters and digits, one word')).min(1)).default({}),
+  /** Function words as people write them in Latin letters ("ana", "shcho"). */
+  romanizedStopwords: z.array(z.string().regex(/^[a-z0-9]+$/, 'lower-case Latin letters and digits, one word')).default([]),
 });
 
 /** Reads and validates the lexicon of every locale; multi-word variants are ignored (search is per word). */
@@ -33,7 +45,12 @@ export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<
     const file = path.join(dir, `${locale}.yaml`);
     const parsed = LexiconFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
     if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-    result[locale] = buildLexicon(parsed.data.stopwords, parsed.data.synonyms, parsed.data.prefixes, parsed.data.minStem, parsed.data.suffixes);
+    const { stopwords, synonyms, prefixes, minStem, suffixes, romanized, romanizedStopwords } = parsed.data;
+    try {
+      result[locale] = buildLexicon([...stopwords, ...romanizedStopwords], synonyms, prefixes, minStem, suffixes, romanized);
+    } catch (error) {
+      throw new Error(`${file}: ${(error as Error).message}`);
+    }
   }
   return result;
 }
@@ -41,6 +58,7 @@ export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<
 /** Builds a lexicon from plain lists; folding is done here so the data files may use accents. */
 export function buildLexicon(
   stopwords: string[], synonyms: Record<string, string[]>, prefixes: string[] = [], minStem = 3, suffixes: string[] = [],
+  romanizedSpellings: Record<string, string[]> = {},
 ): Lexicon {
   const foldWord = (w: string) => w.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ı/g, 'i').trim();
   const canonical = new Map<string, string>();
@@ -50,7 +68,50 @@ export function buildLexicon(
       if (!folded.includes(' ')) canonical.set(folded, foldWord(term));
     }
   }
+  const stops = new Set(stopwords.map(foldWord));
+  const romanized = new Map<string, string>();
+  const bySkeleton = new Map<string, Set<string>>();
+  for (const [term, spellings] of Object.entries(romanizedSpellings)) {
+    // Folded as a text is (Arabic letter variants, no zero-width non-joiner), so it meets the index's word.
+    const word = fold(term);
+    if (!word || word.includes(' ')) throw new Error(`romanized: "${term}" is not one word`);
+    for (const spelling of spellings) {
+      const other = romanized.get(spelling);
+      if (other !== undefined && other !== word) throw new Error(`romanized: "${spelling}" is listed under both "${other}" and "${term}"`);
+      if (stops.has(spelling)) throw new Error(`romanized: "${spelling}" (under "${term}") is also a stopword`);
+      romanized.set(spelling, word);
+      if (!canonical.has(spelling)) canonical.set(spelling, canonical.get(word) ?? word);
+      const key = skeleton(spelling);
+      if (key.length >= MIN_SKELETON) bySkeleton.set(key, (bySkeleton.get(key) ?? new Set()).add(canonical.get(word) ?? word));
+    }
+  }
+  // A skeleton two words share says nothing.
+  const skeletons = new Map([...bySkeleton].filter(([, words]) => words.size === 1).map(([key, words]) => [key, [...words][0]!]));
   const folded = [...new Set(prefixes.map(foldWord))].sort((a, b) => b.length - a.length);
   const endings = [...new Set(suffixes.map(foldWord))].sort((a, b) => b.length - a.length);
-  return { stopwords: new Set(stopwords.map(foldWord)), canonical, prefixes: folded, suffixes: endings, minStem };
+  return { stopwords: stops, canonical, prefixes: folded, suffixes: endings, minStem, romanized, skeletons };
 }
+
+/** Skeletons shorter than this match too many words. */
+export const MIN_SKELETON = 3;
+
+/**
+ * The consonant skeleton of a word written in Latin letters, so that the many ways people romanize one word
+ * meet: "imti7an", "emtehaan", "imtihan" → "mthn"; "dozvil", "dozwil" → "dzvl". Digraphs become one letter,
+ * a final h goes (teh marbuta: "baladiyah", "baladiya"), Arabizi digits become their letter (7 ḥ, 5 kh, 9 q,
+ * 6 ṭ, 8 gh; 2 and 3, hamza and ʿayn, are dropped), q is k, w is v, the vowels go, and doubled letters are
+ * written once. Pure.
+ */
+export function skeleton(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/shch|sch/g, 'S').replace(/sh/g, 'S').replace(/ch/g, 'C').replace(/kh/g, 'x').replace(/gh/g, 'g')
+    .replace(/zh/g, 'Z').replace(/ts/g, 'c').replace(/th/g, 't').replace(/ph/g, 'f')
+    .replace(/h$/, '')
+    .replace(/[0-9]/g, (d) => DIGIT_LETTERS[d] ?? '')
+    .replace(/q/g, 'k').replace(/w/g, 'v')
+    .replace(/[aeiouy]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+const DIGIT_LETTERS: Record<string, string> = { '7': 'h', '5': 'x', '9': 'k', '6': 't', '8': 'g' };

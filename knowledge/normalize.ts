@@ -66,13 +66,14 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
  * "امتحان") and an inflection ending ("іспиту" → "іспит"), as the locale's lexicon lists them.
  */
 function canonical(word: string, lexicon: Lexicon): string {
+  // A variant's word is stemmed like the word itself is where it stands in a text: "скаргу" → "скарга" →
+  // "скарг", as "скарга" in an entry is "скарг".
   const direct = lexicon.canonical.get(word);
-  if (direct) return direct;
-  let stem = word;
+  let stem = direct ?? word;
   const long = (rest: string) => [...rest].length >= lexicon.minStem;
   const prefix = lexicon.prefixes.find((p) => stem.startsWith(p) && long(stem.slice(p.length)));
   if (prefix) stem = stem.slice(prefix.length);
   const suffix = lexicon.suffixes.find((s) => stem.endsWith(s) && long(stem.slice(0, -s.length)));
   if (suffix) stem = stem.slice(0, -suffix.length);
-  return lexicon.canonical.get(stem) ?? stem;
+  return direct !== undefined ? stem : lexicon.canonical.get(stem) ?? stem;
 }

@@ -2,7 +2,7 @@
 // much of the question an entry covers, so unknown topics are not guessed; fuse.js corrects misspelt words.
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { LOCALES, type Locale } from '../locales';
-import type { Lexicon } from './lexicon';
+import { MIN_SKELETON, skeleton, type Lexicon } from './lexicon';
 import { foldedWords, terms, termsOfWords } from './normalize';
 import type { LoadedEntry } from './schema';
 
@@ -43,6 +43,8 @@ interface LocaleIndex {
   /** How fuse.js judges a two-edit correction of a long word. */
   fuseOptions: IFuseOptions<string>;
   known: ReadonlySet<string>;
+  /** Romanized spellings' skeletons → a known word (see `skeleton`), for Latin spellings not listed. */
+  skeletons: ReadonlyMap<string, string>;
   idf: (term: string) => number;
   tokenize: (words: readonly string[]) => string[];
   /** Every term of the index → its number; the lists below are indexed by it. */
@@ -154,6 +156,7 @@ function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoTh
   }
   return {
     docs, known, idf, tokenize, shapes, termNumber,
+    skeletons: new Map([...lexicon.skeletons].filter(([, word]) => known.has(word))),
     fuseOptions: { includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3 },
     postingStart,
     postingDoc: Int32Array.from(lists.flatMap((list) => list.docs)),
@@ -267,6 +270,9 @@ function resolveTerms(
 function resolveUnknown(term: string, weight: number, index: LocaleIndex, correctTypos: boolean): ResolvedTerm[] {
   // No word is this long: skip compound splitting and typo correction (both grow with the length).
   if (term.length > MAX_TERM_LENGTH) return [{ term, quality: 0, weight }];
+  // "imtihaan" in an Arabic conversation: an unlisted romanization of a word the index knows.
+  const romanized = index.skeletons.size && LATIN_WORD.test(term) ? index.skeletons.get(skeleton(term)) : undefined;
+  if (romanized) return [{ term: romanized, quality: 0.85, weight: index.idf(romanized) }];
   const parts = splitCompound(term, index.known);
   if (parts) return parts.map((part) => ({ term: part, quality: 1, weight: index.idf(part) }));
   const match = correctTypos && term.length >= 5 ? correction(term, index) : undefined;
@@ -301,6 +307,8 @@ function correction(term: string, index: LocaleIndex): string | undefined {
 }
 
 interface ResolvedTerm { term: string; quality: number; weight: number }
+
+const LATIN_WORD = /^[a-z0-9]+$/;
 
 /** Longer "words" are junk or a pasted blob; Dutch compounds in the content stay well below this. */
 const MAX_TERM_LENGTH = 40;
@@ -461,9 +469,23 @@ export function createSearch(
       // A stopword of the user's own language is no typo in another ("hallo" is Dutch, not Somali "hadlo").
       // Other words may be: a Turkish "diplomasi" rightly finds the Dutch "diploma".
       const own = new Set(words.filter((w) => lexicons[locale].stopwords.has(w)));
-      for (const l of [locale, ...LOCALES.filter((x) => x !== locale && scripts.has(SCRIPT[x]))]) {
+      // And a language written in another script when the message has words of it in Latin letters
+      // ("ana bidi imti7an" in a Dutch conversation): two, since one may be chance.
+      const romanizedIn = (l: Locale) => {
+        const { romanized, skeletons } = lexicons[l];
+        if (!romanized.size) return false;
+        let found = 0;
+        for (const w of words) {
+          if (LATIN_WORD.test(w) && (romanized.has(w) || (w.length > MIN_SKELETON && skeletons.has(skeleton(w)))) && ++found === 2) return true;
+        }
+        return false;
+      };
+      for (const l of [locale, ...LOCALES.filter((x) => x !== locale && (scripts.has(SCRIPT[x]) || romanizedIn(x)))]) {
         if (!memos.has(l)) memos.set(l, new Map());
-        searchLocale(words, l, memos.get(l)!, l === locale ? NONE : own, l === locale ? 1 : crossLocalePenalty, pass);
+        // Nor is it a word of another language's text: Dutch "een" is not a word in an English text about a
+        // "valse start (een)".
+        const these = l === locale ? words : words.filter((w) => !own.has(w));
+        searchLocale(these, l, memos.get(l)!, l === locale ? NONE : own, l === locale ? 1 : crossLocalePenalty, pass);
       }
     };
     whole.clear();

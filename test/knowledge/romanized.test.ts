@@ -1,0 +1,87 @@
+// Arabic, Farsi, Tigrinya and Ukrainian written in Latin letters, as people type them on a phone.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decide, loadKnowledgeBase } from '../../knowledge';
+import { buildLexicon, loadLexicons, skeleton } from '../../knowledge/lexicon';
+import { LOCALES } from '../../locales';
+
+const kb = loadKnowledgeBase();
+const lexicons = loadLexicons();
+const ROMANIZED = ['ar', 'fa', 'ti', 'uk'] as const;
+
+describe('the consonant skeleton', () => {
+  test.each([
+    ['imti7an', 'imtihan'], ['emtehaan', 'imtihan'], ['baladiyah', 'baladiya'], ['9anoon', 'qanun'], ['5idma', 'khidma'],
+    ['dozvil', 'dozwil'], ['shchob', 'schob'], ['ispyt', 'ispit'],
+  ])('"%s" and "%s" meet', (a, b) => {
+    expect(skeleton(a)).toBe(skeleton(b));
+  });
+
+  test.each([['imtihan', 'mthn'], ['dozvil', 'dzvl'], ['3ala', 'l'], ['fetena', 'ftn']])('"%s" → "%s"', (word, expected) => {
+    expect(skeleton(word)).toBe(expected);
+  });
+
+  test('different words stay apart', () => {
+    expect(skeleton('qanun')).not.toBe(skeleton('qarz'));
+    expect(skeleton('shikaya')).not.toBe(skeleton('sakan'));
+  });
+});
+
+describe('the romanized tables', () => {
+  test.each(ROMANIZED)('%s has a table, and every spelling in it finds an entry in its own language', (locale) => {
+    const { romanized } = lexicons[locale];
+    expect(romanized.size).toBeGreaterThan(500);
+    const lost = [...romanized.keys()].filter((spelling) => !kb.search(spelling, locale).some((h) => h.matchedLocale === locale));
+    expect(lost).toEqual([]);
+  });
+
+  test('the languages written in Latin letters have none', () => {
+    for (const locale of LOCALES.filter((l) => !(ROMANIZED as readonly string[]).includes(l))) expect(lexicons[locale].romanized.size).toBe(0);
+  });
+
+  test('a skeleton shared by two words is not used', () => {
+    const lexicon = buildLexicon([], {}, [], 3, [], { امتحان: ['imtihan'], متحن: ['mutahin'], قرض: ['qarz'] });
+    expect(lexicon.skeletons.has(skeleton('imtihan'))).toBe(false);
+    expect(lexicon.skeletons.get(skeleton('qarz'))).toBe('قرض');
+    expect(lexicon.canonical.get('imtihan')).toBe('امتحان');
+  });
+
+  test('a spelling under two words, or also a function word, is refused with the file named', () => {
+    expect(() => buildLexicon([], {}, [], 3, [], { امتحان: ['imtihan'], اختبار: ['imtihan'] })).toThrow(/"imtihan" is listed under both/);
+    expect(() => buildLexicon(['ana'], {}, [], 3, [], { انا: ['ana'] })).toThrow(/also a stopword/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
+    for (const locale of LOCALES) fs.copyFileSync(path.join(__dirname, '../../knowledge/lexicon', `${locale}.yaml`), path.join(dir, `${locale}.yaml`));
+    const uk = path.join(dir, 'uk.yaml');
+    fs.writeFileSync(uk, fs.readFileSync(uk, 'utf8').replace('romanized:\n', 'romanized:\n  перевірка: [Perevirka]\n'));
+    expect(() => loadLexicons(dir)).toThrow(/uk\.yaml[\s\S]*lower-case Latin letters/);
+  });
+});
+
+describe('a question in Latin letters', () => {
+  // Spellings written for this test, some of them not in the tables (the skeleton finds those).
+  test.each([
+    ['ar', 'kam si3r imti7aan el inburgering?', 'DUO'],
+    ['fa', 'emtehaan inburgering cheghadr hazine dare', 'DUO'],
+    ['uk', 'skilky koshtuye ispyt inburgering', 'DUO'],
+    ['ti', 'fetena inburgering kunday waga alewo', 'DUO'],
+  ] as const)('(%s) "%s" is found in that language, at %s', (locale, query, authority) => {
+    const [best] = kb.search(query, locale);
+    expect(best?.entry.authority).toBe(authority);
+  });
+
+  test('Arabic in Latin letters in a Dutch conversation is searched in Arabic too', () => {
+    const hits = kb.search('ana bidi a3mel imti7an el lugha, kif asajjel?', 'nl');
+    expect(hits.some((h) => h.matchedLocale === 'ar')).toBe(true);
+  });
+
+  test('a Dutch or Turkish question is not read as romanized Arabic or Farsi', () => {
+    for (const [query, locale] of [['Wat kost het examen en hoe meld ik me aan?', 'nl'], ['Sınav ne kadar, saat kaçta başlıyor?', 'tr']] as const) {
+      expect(kb.search(query, locale).some((h) => (ROMANIZED as readonly string[]).includes(h.matchedLocale))).toBe(false);
+    }
+  });
+
+  test('out of scope in Latin letters is still declined', () => {
+    expect(decide(kb.search('shu a7san mat3am pizza bi amsterdam', 'ar')).kind).toBe('fallback');
+  });
+});
