@@ -103,15 +103,27 @@ export const MIN_SKELETON = 3;
  * written once. Pure.
  */
 export function skeleton(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/shch|sch/g, 'S').replace(/sh/g, 'S').replace(/ch/g, 'C').replace(/kh/g, 'x').replace(/gh/g, 'g')
-    .replace(/zh/g, 'Z').replace(/ts/g, 'c').replace(/th/g, 't').replace(/ph/g, 'f')
-    .replace(/h$/, '')
-    .replace(/[0-9]/g, (d) => DIGIT_LETTERS[d] ?? '')
-    .replace(/q/g, 'k').replace(/w/g, 'v')
-    .replace(/[aeiouy]/g, '')
-    .replace(/(.)\1+/g, '$1');
+  // One pass, no regular expressions: it runs on every Latin word of a message.
+  const w = word.toLowerCase();
+  let out = '';
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i]!;
+    let letter: string | undefined;
+    if (w.startsWith('shch', i)) [letter, i] = ['S', i + 3];
+    else if (w.startsWith('sch', i)) [letter, i] = ['S', i + 2];
+    else {
+      const pair = DIGRAPHS[w.slice(i, i + 2)];
+      if (pair) [letter, i] = [pair, i + 1];
+      else if (c === 'h' && i === w.length - 1) letter = '';
+      else if (c >= '0' && c <= '9') letter = DIGIT_LETTERS[c] ?? '';
+      else if (VOWELS.includes(c)) letter = '';
+      else letter = c === 'q' ? 'k' : c === 'w' ? 'v' : c;
+    }
+    if (letter && letter !== out[out.length - 1]) out += letter;
+  }
+  return out;
 }
 
+const DIGRAPHS: Record<string, string> = { sh: 'S', ch: 'C', kh: 'x', gh: 'g', zh: 'Z', ts: 'c', th: 't', ph: 'f' };
 const DIGIT_LETTERS: Record<string, string> = { '7': 'h', '5': 'x', '9': 'k', '6': 't', '8': 'g' };
+const VOWELS = 'aeiouy';

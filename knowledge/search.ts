@@ -471,13 +471,13 @@ export function createSearch(
       const own = new Set(words.filter((w) => lexicons[locale].stopwords.has(w)));
       // And a language written in another script when the message has words of it in Latin letters
       // ("ana bidi imti7an" in a Dutch conversation): two, since one may be chance.
+      let latin: { word: string; skeleton: string }[] | undefined;
       const romanizedIn = (l: Locale) => {
         const { romanized, skeletons } = lexicons[l];
         if (!romanized.size) return false;
+        latin ??= words.filter((w) => w.length > MIN_SKELETON && LATIN_WORD.test(w)).map((word) => ({ word, skeleton: skeleton(word) }));
         let found = 0;
-        for (const w of words) {
-          if (LATIN_WORD.test(w) && (romanized.has(w) || (w.length > MIN_SKELETON && skeletons.has(skeleton(w)))) && ++found === 2) return true;
-        }
+        for (const w of latin) if ((romanized.has(w.word) || skeletons.has(w.skeleton)) && ++found === 2) return true;
         return false;
       };
       for (const l of [locale, ...LOCALES.filter((x) => x !== locale && (scripts.has(SCRIPT[x]) || romanizedIn(x)))]) {
