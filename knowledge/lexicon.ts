@@ -26,6 +26,10 @@ export interface Lexicon {
   skeletons: ReadonlyMap<string, string>;
 }
 
+/** One word in lower-case Latin letters and digits, as romanized spellings are written (and searched). */
+export const LATIN_WORD = /^[a-z0-9]+$/;
+const latinWord = z.string().regex(LATIN_WORD, 'lower-case Latin letters and digits, one word');
+
 const LexiconFile = z.strictObject({
   stopwords: z.array(z.string().min(1)),
   synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
@@ -33,9 +37,9 @@ const LexiconFile = z.strictObject({
   suffixes: z.array(z.string().min(1)).default([]),
   minStem: z.number().int().min(1).default(3),
   /** Word in the language's script → how people spell it in Latin letters. */
-  romanized: z.record(z.string().min(1), z.array(z.string().regex(/^[a-z0-9]+$/, 'lower-case Latin letters and digits, one word')).min(1)).default({}),
+  romanized: z.record(z.string().min(1), z.array(latinWord).min(1)).default({}),
   /** Function words as people write them in Latin letters ("ana", "shcho"). */
-  romanizedStopwords: z.array(z.string().regex(/^[a-z0-9]+$/, 'lower-case Latin letters and digits, one word')).default([]),
+  romanizedStopwords: z.array(latinWord).default([]),
 });
 
 /** Reads and validates the lexicon of every locale; multi-word variants are ignored (search is per word). */

@@ -2,7 +2,7 @@
 // much of the question an entry covers, so unknown topics are not guessed; fuse.js corrects misspelt words.
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { LOCALES, type Locale } from '../locales';
-import { MIN_SKELETON, skeleton, type Lexicon } from './lexicon';
+import { LATIN_WORD, MIN_SKELETON, skeleton, type Lexicon } from './lexicon';
 import { foldedWords, terms, termsOfWords } from './normalize';
 import type { LoadedEntry } from './schema';
 
@@ -156,7 +156,11 @@ function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoTh
   }
   return {
     docs, known, idf, tokenize, shapes, termNumber,
-    skeletons: new Map([...lexicon.skeletons].filter(([, word]) => known.has(word))),
+    // The word as this index has it (stemmed like any word: "проживання" → "проживанн").
+    skeletons: new Map([...lexicon.skeletons].flatMap(([key, word]): [string, string][] => {
+      const [term] = tokenize([word]);
+      return term !== undefined && known.has(term) ? [[key, term]] : [];
+    })),
     fuseOptions: { includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3 },
     postingStart,
     postingDoc: Int32Array.from(lists.flatMap((list) => list.docs)),
@@ -307,8 +311,6 @@ function correction(term: string, index: LocaleIndex): string | undefined {
 }
 
 interface ResolvedTerm { term: string; quality: number; weight: number }
-
-const LATIN_WORD = /^[a-z0-9]+$/;
 
 /** Longer "words" are junk or a pasted blob; Dutch compounds in the content stay well below this. */
 const MAX_TERM_LENGTH = 40;

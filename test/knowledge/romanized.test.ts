@@ -5,6 +5,7 @@ import path from 'node:path';
 import { decide, loadKnowledgeBase } from '../../knowledge';
 import { buildLexicon, loadLexicons, skeleton } from '../../knowledge/lexicon';
 import { LOCALES } from '../../locales';
+import { terms } from '../../knowledge/normalize';
 
 const kb = loadKnowledgeBase();
 const lexicons = loadLexicons();
@@ -33,6 +34,30 @@ describe('the romanized tables', () => {
     const { romanized } = lexicons[locale];
     expect(romanized.size).toBeGreaterThan(500);
     const lost = [...romanized.keys()].filter((spelling) => !kb.search(spelling, locale).some((h) => h.matchedLocale === locale));
+    expect(lost).toEqual([]);
+  });
+
+  test.each(ROMANIZED)('%s: every romanized word is a word the index has (not reached by a typo correction)', (locale) => {
+    const lexicon = lexicons[locale];
+    const indexed = new Set(kb.entries.flatMap((e) => {
+      const text = e.text[locale];
+      return text ? [text.title, ...text.questions, ...text.keywords].flatMap((s) => terms(s, lexicon)) : [];
+    }));
+    const words = new Set(lexicon.romanized.values());
+    expect([...words].filter((w) => terms(w, lexicon).length === 0 || !terms(w, lexicon).every((t) => indexed.has(t)))).toEqual([]);
+  });
+
+  test.each(ROMANIZED)('%s: a spelling not listed but with a listed skeleton finds what the listed one finds in that language', (locale) => {
+    const { romanized, skeletons } = lexicons[locale];
+    // A doubled vowel leaves the skeleton as it is ("imtihan" → "iimtihan").
+    const pairs = [...romanized.keys()].map((listed) => [listed, listed.replace(/[aeiou]/, (v) => v + v)] as const)
+      .filter(([, unlisted]) => !romanized.has(unlisted) && skeletons.has(skeleton(unlisted)));
+    expect(pairs.length).toBeGreaterThan(100);
+    const lost = pairs.filter(([listed, unlisted]) => {
+      // What the listed spelling finds in its own language (another language may know the same letters).
+      const wanted = kb.search(listed, locale).find((h) => h.matchedLocale === locale)?.entry.id;
+      return !kb.search(unlisted, locale).some((h) => h.entry.id === wanted);
+    });
     expect(lost).toEqual([]);
   });
 
