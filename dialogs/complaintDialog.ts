@@ -4,12 +4,11 @@
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { forAuthority, type AuthorityId } from '../knowledge';
 import { complaintLetter, plainText, renderEntryQuietly, type ComplaintDraft } from '../bot/cards/guides';
-import { renderMenu, renderText, withOffers, type RenderContext } from '../bot/cards/render';
+import { entryOffer, escapeMarkdown, renderMenu, renderText, withOffers, type RenderContext } from '../bot/cards/render';
 import { dontKnow, GuidedDialog, yesNo, type GuideDeps } from './guidedDialog';
 import { isChoice, type Answer } from './prompts/askPrompt';
 import { key, resolve, type Label } from './prompts/labels';
 import { cleanUserText, redact } from '../bot/privacy/redact';
-import { escapeMarkdown } from '../bot/cards/render';
 
 export const COMPLAINT_DIALOG = 'complaint';
 const STEPS = `${COMPLAINT_DIALOG}.steps`;
@@ -201,7 +200,7 @@ export class ComplaintDialog extends GuidedDialog {
     }
     const ombudsman = kb.get(forAuthority(kb.guides.complaint.ombudsman, draft.authority))!;
     const offers = [
-      { title: kb.textOf(ombudsman, ctx.locale).text.title, entryId: ombudsman.id },
+      entryOffer(ombudsman, ctx),
       { title: ctx.t('buttons.menu') },
     ];
     await step.context.sendActivity(withOffers(renderText(ctx.t('complaint.escalate')), offers, ctx.channelId));

@@ -3,16 +3,17 @@
 import type { Activity } from 'botbuilder';
 import type { Overview } from '../../knowledge/rules/overview';
 import type { AuthorityId, LoadedEntry } from '../../knowledge';
-import { authorityName, renderAnswer, renderAuthority, renderText, withOffers, type Offer, type RenderContext } from './render';
+import { authorityName, entryOffer, renderAnswer, renderAuthority, renderText, withOffers, type Offer, type RenderContext } from './render';
 
 type Outgoing = Partial<Activity>;
 
-const titleOf = (id: string, ctx: RenderContext) => {
+const entryOf = (id: string, ctx: RenderContext): LoadedEntry => {
   const entry = ctx.kb.get(id);
   if (!entry) throw new Error(`unknown knowledge entry "${id}"`);
-  return ctx.kb.textOf(entry, ctx.locale).text.title;
+  return entry;
 };
-const entryOffer = (id: string, ctx: RenderContext): Offer => ({ title: titleOf(id, ctx), entryId: id });
+const titleOf = (id: string, ctx: RenderContext) => ctx.kb.textOf(entryOf(id, ctx), ctx.locale).text.title;
+const offerFor = (id: string, ctx: RenderContext): Offer => entryOffer(entryOf(id, ctx), ctx);
 const bullets = (ids: string[], ctx: RenderContext) => ids.map((id) => `- ${titleOf(id, ctx)}`).join('\n');
 
 const OUTCOME_KEY = {
@@ -40,7 +41,7 @@ export function renderOverview(o: Overview, ctx: RenderContext, intro: 'saved' |
       : t('intake.savedNoRegime'));
   }
   parts.push(t('intake.nextSteps'));
-  const offers = [...o.nextSteps.map((id) => entryOffer(id, ctx)), { title: t('intake.again') }];
+  const offers = [...o.nextSteps.map((id) => offerFor(id, ctx)), { title: t('intake.again') }];
   return renderAuthority(o.contactFirst, ctx, parts.join('\n\n'), offers);
 }
 
@@ -56,7 +57,7 @@ export function renderBasicsSummary(
     parts.push(`${t('basics.open')}\n${open.map((o) => `- ${t(`basics.items.${o.id}`)} (${o.who})`).join('\n')}`);
     parts.push(t('basics.hint'));
   }
-  const offers = [...new Set(open.map((o) => o.entry))].slice(0, 5).map((id) => entryOffer(id, ctx));
+  const offers = [...new Set(open.map((o) => o.entry))].slice(0, 5).map((id) => offerFor(id, ctx));
   return withOffers(renderText(parts.join('\n\n')), [...offers, { title: t('buttons.menu') }], ctx.channelId);
 }
 
@@ -68,7 +69,7 @@ export function renderRouteResult(authority: AuthorityId, entry: string, ctx: Re
     `${t('route.prepare')}\n${t(`route.prepareItems.${authority}`)}\n${t('route.prepareItems.common')}`,
     t('route.readMore'),
   ].join('\n\n');
-  return renderAuthority(authority, ctx, text, [entryOffer(entry, ctx), { title: t('buttons.menu') }]);
+  return renderAuthority(authority, ctx, text, [offerFor(entry, ctx), { title: t('buttons.menu') }]);
 }
 
 /** An entry's answer inside a guided conversation: no follow-up buttons (the next question brings its own). */

@@ -80,12 +80,20 @@ const dateFormat = (iso: string, locale: Locale) => {
 const sourceLinks = (urls: string[]) =>
   urls.map((u) => `[${new URL(u).host.replace(/^www\./, '')}](${u})`).join(', ');
 
+/** A button that answers an entry: its title in the user's language (the title is what the button sends). */
+export const entryOffer = (entry: LoadedEntry, ctx: RenderContext): Offer & { entryId: string } =>
+  ({ title: ctx.kb.textOf(entry, ctx.locale).text.title, entryId: entry.id });
+
+/** Buttons for the entries of these ids that exist. */
+const entryOffers = (ids: readonly string[], ctx: RenderContext): Offer[] =>
+  ids.flatMap((id) => {
+    const entry = ctx.kb.get(id);
+    return entry ? [entryOffer(entry, ctx)] : [];
+  });
+
 /** Follow-ups from `related`: the titles of up to three related entries. */
 export function followUps(entry: LoadedEntry, ctx: RenderContext): Offer[] {
-  return entry.related.slice(0, 3).flatMap((id) => {
-    const related = ctx.kb.get(id);
-    return related ? [{ title: ctx.kb.textOf(related, ctx.locale).text.title, entryId: id }] : [];
-  });
+  return entryOffers(entry.related.slice(0, 3), ctx);
 }
 
 /**
@@ -106,7 +114,7 @@ export function renderAnswer(
   parts.push(`_${t('answer.source', { sources: sourceLinks(entry.sources), date: dateFormat(entry.reviewed, ctx.locale) })}_`);
   // A guided conversation that fits this answer comes first ("Make a complaint" under "How do I complain?").
   const guide = options.offers !== false ? guideOfferedOn(kb.guides, entry.id) : undefined;
-  const alternatives = (options.alternatives ?? []).map((e) => ({ title: kb.textOf(e, ctx.locale).text.title, entryId: e.id }));
+  const alternatives = (options.alternatives ?? []).map((e) => entryOffer(e, ctx));
   if (alternatives.length) parts.push(t('answer.alternatives'));
   const related = followUps(entry, ctx).filter((f) => !alternatives.some((a) => a.entryId === f.entryId));
   const offers = guide
@@ -156,10 +164,7 @@ const GUIDE_BUTTONS = ['guides.intake', 'guides.basics', 'guides.route', 'guides
 
 /** The welcome menu: the guided conversations, popular topics, "talk to a person" and the language. */
 export function menuOffers(ctx: RenderContext): Offer[] {
-  const topics = ctx.kb.menu.welcome.flatMap((id) => {
-    const entry = ctx.kb.get(id);
-    return entry ? [{ title: ctx.kb.textOf(entry, ctx.locale).text.title, entryId: id }] : [];
-  });
+  const topics = entryOffers(ctx.kb.menu.welcome, ctx);
   const guides = GUIDE_BUTTONS.map((k) => ({ title: ctx.t(k) }));
   return [...guides, ...topics, { title: ctx.t('buttons.person') }, { title: ctx.t('buttons.language') }];
 }
@@ -222,7 +227,7 @@ export function renderFallback(confidence: number, ctx: RenderContext): Outgoing
 
 /** "Did you mean ...?" with the close candidates as buttons. */
 export function renderChoices(hits: Hit[], confidence: number, ctx: RenderContext): { activity: Outgoing; offers: Offer[] } {
-  const offers = hits.map((h) => ({ title: ctx.kb.textOf(h.entry, ctx.locale).text.title, entryId: h.entry.id }));
+  const offers = hits.map((h) => entryOffer(h.entry, ctx));
   const candidates = hits.map((h) => h.entry.id);
   const activity = message(ctx.t('choose.text'), { topic: 'did-you-mean', authority: null, confidence, candidates });
   return { activity: withOffers(activity, [...offers, { title: ctx.t('buttons.person') }], ctx.channelId), offers };
