@@ -149,27 +149,30 @@ export function loadSignals(file = path.join(KNOWLEDGE_DIR, 'signals.yaml')): Si
     kinds.add(d.kind);
   }
   const byLocale = LOCALES.map((locale: Locale) => {
-    const keyed = new Map<string, Phrase[]>();
-    const loose: Phrase[] = [];
-    for (const d of dangers) {
-      for (const [i, text] of (d.phrases[locale] ?? []).entries()) {
-        const phrase: Phrase = { kind: d.kind, parts: parsePhrase(text, `knowledge/signals.yaml: dangers.${d.kind}.phrases.${locale}.${i}`, sets[locale]) };
-        const keys = indexKeysOf(phrase);
-        if (keys) for (const key of keys) keyed.set(key, [...(keyed.get(key) ?? []), phrase]);
-        else loose.push(phrase);
-      }
-    }
+    const phrases = dangers.flatMap((d) => (d.phrases[locale] ?? []).map((text, i): Phrase => (
+      { kind: d.kind, parts: parsePhrase(text, `knowledge/signals.yaml: dangers.${d.kind}.phrases.${locale}.${i}`, sets[locale]) })));
     const folded = [...new Set((prefixes[locale] ?? []).map(fold))].sort((a, b) => b.length - a.length);
-    return { keyed, loose, prefixes: folded };
+    return { ...byKeys(phrases, indexKeysOf), prefixes: folded };
   });
   const idiomTokens = LOCALES.flatMap((locale) => (idioms[locale] ?? []).flatMap((text, i) => parsePhrase(text, `knowledge/signals.yaml: idioms.${locale}.${i}`, sets[locale])));
-  const idiomIndex = { keyed: new Map<string, Token[][]>(), loose: [] as Token[][] };
-  for (const idiom of idiomTokens) {
-    const keys = indexKeysOf({ kind: '', parts: [idiom] });
-    if (keys) for (const key of keys) idiomIndex.keyed.set(key, [...(idiomIndex.keyed.get(key) ?? []), idiom]);
-    else idiomIndex.loose.push(idiom);
-  }
+  const idiomIndex = byKeys(idiomTokens, (idiom) => indexKeysOf({ kind: '', parts: [idiom] }));
   return { urgentEntry: entry, dangers: dangers.map(({ kind, line }) => ({ kind, line })), byLocale, idioms: idiomIndex };
+}
+
+/** Items listed under each of their index keys; those without keys are `loose` (tried on every message). */
+function byKeys<T>(items: readonly T[], keysOf: (item: T) => string[] | undefined): { keyed: Map<string, T[]>; loose: T[] } {
+  const keyed = new Map<string, T[]>();
+  const loose: T[] = [];
+  for (const item of items) {
+    const keys = keysOf(item);
+    if (!keys) loose.push(item);
+    else for (const key of keys) {
+      const list = keyed.get(key);
+      if (list) list.push(item);
+      else keyed.set(key, [item]);
+    }
+  }
+  return { keyed, loose };
 }
 
 export const fits = (alt: Alt, word: string): boolean => {
