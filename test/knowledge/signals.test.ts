@@ -6,7 +6,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { composeAnswer, loadKnowledgeBase } from '../../knowledge';
 import fc from 'fast-check';
-import { altKey, dangersIn, fits, keysOfWord, loadSignals, parsePhrase, type Alt } from '../../knowledge/signals';
+import { altKey, fits, keysOfWord, parsePhrase, type Alt } from '../../knowledge/phrases';
+import { dangersIn, loadSignals } from '../../knowledge/signals';
 import { LOCALES, type Locale } from '../../locales';
 import { loadEvalSet } from '../../scripts/eval';
 

@@ -1,0 +1,265 @@
+// Phrases in a small pattern language (see knowledge/signals.yaml for its description), per locale, found in a
+// message after folding: the engine behind the danger signals and the situation rules. Pure; no botbuilder.
+import { LOCALES, type Locale } from '../locales';
+import { fold, foldedWords } from './normalize';
+
+/** One alternative of a phrase word: the folded word, and whether it may be the start, the end or any part of a message word. */
+export interface Alt { text: string; mode: 'exact' | 'prefix' | 'suffix' | 'infix' | 'any' }
+/** One word of a phrase (any of its alternatives); "~": up to GAP_WORDS other words; "^"/"$": the message's start/end. */
+export type Token = { kind: 'word'; alts: Alt[] } | { kind: 'gap' } | { kind: 'start' } | { kind: 'end' };
+/** A phrase: parts that must all be in the message, within WINDOW words of each other; a part is a run of tokens. */
+export interface Phrase { kind: string; parts: Token[][] }
+
+/** Compiled phrases of several kinds, indexed per locale, with the idioms whose words no phrase may use. */
+export interface PhraseBook {
+  /**
+   * Per locale (in LOCALES order): phrases by the keys of one word every match needs (see `indexKeysOf`), the
+   * phrases without such a word (tried on every message), and the locale's prefixes.
+   */
+  byLocale: { keyed: Map<string, Phrase[]>; loose: Phrase[]; prefixes: string[] }[];
+  /** Every locale's idioms (one part each), indexed like the phrases. */
+  idioms: { keyed: Map<string, Token[][]>; loose: Token[][] };
+}
+
+/** What a phrase file shares between its kinds: named word lists, idioms and clitic prefixes, per locale. */
+export interface PhraseCommon {
+  sets?: Partial<Record<Locale, Record<string, string>>>;
+  idioms?: Partial<Record<Locale, string[]>>;
+  prefixes?: Partial<Record<Locale, string[]>>;
+}
+
+/** Up to this many other words may stand where a phrase has "~" ("threatens ~ kill" fits "threatens to kill"). */
+export const GAP_WORDS = 3;
+/** The parts of a phrase joined by "&" must start within this many words of each other. */
+export const WINDOW = 10;
+
+function parseAlt(raw: string, phrase: string, where: string): Alt {
+  if (raw === '*') return { text: '', mode: 'any' };
+  const start = raw.startsWith('*');
+  const end = raw.length > 1 && raw.endsWith('*');
+  const core = fold(raw.slice(start ? 1 : 0, end ? -1 : undefined));
+  if (!core) throw new Error(`${where}: "${raw}" in "${phrase}" has no letters`);
+  if (core.includes(' ')) throw new Error(`${where}: "${raw}" in "${phrase}" folds into several words; write them apart`);
+  return { text: core, mode: start && end ? 'infix' : start ? 'suffix' : end ? 'prefix' : 'exact' };
+}
+
+/**
+ * Reads one phrase. Words are separated by spaces; "word*" matches a message word that starts with "word",
+ * "*word" one that ends with it, "*word*" one that contains it, a lone "*" any one word, "a|b" either, and "~" up
+ * to three other words, "^" and "$" the start and end of the message. " & " joins parts that must all be in the message, in any order, close together
+ * ("mezelf & snij*|kras*"). Each word is folded like messages are, so "б'є", "бʼє" and "бє" are one word.
+ */
+export function parsePhrase(phrase: string, where: string, sets: Record<string, string> = {}): Token[][] {
+  // "@name" stands for a named word list of the locale: expand it before reading the words.
+  phrase = phrase.replace(/@([a-z]+)/g, (_, name: string) => {
+    const set = sets[name];
+    if (set === undefined) throw new Error(`${where}: "@${name}" in "${phrase}" is not in sets`);
+    return set.trim().split(/\s*\|\s*/).join('|');
+  });
+  return phrase.split(/\s+&\s+/).map((part) => {
+    // A word that folds into two ("don't-know") becomes two words.
+    const special = (raw: string) => raw.includes('|') || raw.includes('*') || ['~', '^', '$'].includes(raw);
+    const raws = part.trim().split(/\s+/).flatMap((raw) => (special(raw) ? [raw] : fold(raw).split(' ').filter(Boolean)));
+    if (raws.length === 0) throw new Error(`${where}: "${phrase}" has an empty part`);
+    const tokens = raws.map((raw): Token => {
+      if (raw === '~') return { kind: 'gap' };
+      if (raw === '^') return { kind: 'start' };
+      if (raw === '$') return { kind: 'end' };
+      return { kind: 'word', alts: raw.split('|').map((a) => parseAlt(a, phrase, where)) };
+    });
+    if (!tokens.some((t) => t.kind === 'word') || tokens[0]!.kind === 'gap' || tokens.at(-1)!.kind === 'gap') {
+      throw new Error(`${where}: "${phrase}": a part needs a word, and may not start or end with "~" (before "$" it may)`);
+    }
+    return tokens;
+  });
+}
+
+/**
+ * Index key of a word alternative: the word itself; the first or last three letters a wildcard keeps (two for a
+ * two-letter stem); the first three letters of "*word*"; none for "*" or a shorter "*word*". Folded text has no
+ * letters outside the Basic Multilingual Plane, so slicing by code unit is exact.
+ */
+export function altKey(alt: Alt): string | undefined {
+  const n = Math.min(3, alt.text.length);
+  if (alt.mode === 'exact') return `=${alt.text}`;
+  if (alt.mode === 'prefix' && n >= 2) return `<${alt.text.slice(0, n)}`;
+  if (alt.mode === 'suffix' && n >= 2) return `>${alt.text.slice(-n)}`;
+  if (alt.mode === 'infix' && n >= 3) return `~${alt.text.slice(0, 3)}`;
+  return undefined;
+}
+
+/**
+ * Every part of a phrase must match, so any one of its words is needed. The keys of the word most likely to be
+ * rare (its shortest alternative is the longest, then the fewest alternatives): a phrase is only tried on a
+ * message that has one of them. Undefined when no word has keys: the phrase is then tried on every message.
+ */
+function indexKeysOf(phrase: Phrase): string[] | undefined {
+  let best: { keys: string[]; shortest: number } | undefined;
+  for (const token of phrase.parts.flat()) {
+    if (token.kind !== 'word') continue;
+    const keys = token.alts.map(altKey);
+    if (!keys.every((k): k is string => k !== undefined)) continue;
+    const shortest = Math.min(...token.alts.map((a) => a.text.length));
+    const unique = [...new Set(keys)];
+    if (!best || shortest > best.shortest || (shortest === best.shortest && unique.length < best.keys.length)) best = { keys: unique, shortest };
+  }
+  return best?.keys;
+}
+
+/**
+ * The keys a message word can be found under (the kinds of `altKey`: the word, its first and last 2 or 3
+ * letters, and every three letters in a row).
+ */
+export function keysOfWord(word: string): string[] {
+  const keys = [`=${word}`];
+  if (word.length >= 2) keys.push(`<${word.slice(0, 2)}`, `>${word.slice(-2)}`);
+  if (word.length >= 3) keys.push(`<${word.slice(0, 3)}`, `>${word.slice(-3)}`);
+  for (let i = 0; i + 3 <= word.length; i++) keys.push(`~${word.slice(i, i + 3)}`);
+  return keys;
+}
+
+/**
+ * Compiles the phrases of each kind (`where` names the file and list in errors: "knowledge/signals.yaml: dangers").
+ * Throws an error that names the file, kind, locale and phrase number on a phrase it cannot read.
+ */
+export function compilePhraseBook(
+  kinds: readonly { kind: string; phrases: Partial<Record<Locale, string[]>> }[], common: PhraseCommon, where: string,
+): PhraseBook {
+  const { sets = {}, idioms = {}, prefixes = {} } = common;
+  const file = where.split(':')[0];
+  const byLocale = LOCALES.map((locale: Locale) => {
+    const phrases = kinds.flatMap((k) => (k.phrases[locale] ?? []).map((text, i): Phrase => (
+      { kind: k.kind, parts: parsePhrase(text, `${where}.${k.kind}.phrases.${locale}.${i}`, sets[locale]) })));
+    const folded = [...new Set((prefixes[locale] ?? []).map(fold))].sort((a, b) => b.length - a.length);
+    return { ...byKeys(phrases, indexKeysOf), prefixes: folded };
+  });
+  const idiomTokens = LOCALES.flatMap((locale) => (idioms[locale] ?? []).flatMap((text, i) => parsePhrase(text, `${file}: idioms.${locale}.${i}`, sets[locale])));
+  return { byLocale, idioms: byKeys(idiomTokens, (idiom) => indexKeysOf({ kind: '', parts: [idiom] })) };
+}
+
+/** Items listed under each of their index keys; those without keys are `loose` (tried on every message). */
+function byKeys<T>(items: readonly T[], keysOf: (item: T) => string[] | undefined): { keyed: Map<string, T[]>; loose: T[] } {
+  const keyed = new Map<string, T[]>();
+  const loose: T[] = [];
+  for (const item of items) {
+    const keys = keysOf(item);
+    if (!keys) loose.push(item);
+    else for (const key of keys) {
+      const list = keyed.get(key);
+      if (list) list.push(item);
+      else keyed.set(key, [item]);
+    }
+  }
+  return { keyed, loose };
+}
+
+export const fits = (alt: Alt, word: string): boolean => {
+  switch (alt.mode) {
+    case 'exact': return word === alt.text;
+    case 'prefix': return word.startsWith(alt.text);
+    case 'suffix': return word.endsWith(alt.text);
+    case 'infix': return word.includes(alt.text);
+    default: return word !== '';
+  }
+};
+
+/** A message word and the same word without one or two of the locale's clitic prefixes ("والانتحار" → "الانتحار", "انتحار"). */
+function variantsOf(word: string, prefixes: readonly string[]): string[] {
+  const out = [word];
+  for (let depth = 0; depth < 2; depth++) {
+    for (const w of out.slice()) {
+      for (const p of prefixes) {
+        const rest = w.slice(p.length);
+        if (w.startsWith(p) && [...rest].length >= 2 && !out.includes(rest)) out.push(rest);
+      }
+    }
+  }
+  return out;
+}
+
+/** Where a part that starts at word `w` (from token `t`) ends, or -1 when it does not match there. */
+function matchEnd(tokens: readonly Token[], t: number, words: readonly string[][], w: number): number {
+  if (t === tokens.length) return w;
+  const token = tokens[t]!;
+  if (token.kind === 'start') return w === 0 ? matchEnd(tokens, t + 1, words, w) : -1;
+  if (token.kind === 'end') return words.slice(w).every((vs) => vs.every((v) => v === '')) ? matchEnd(tokens, t + 1, words, words.length) : -1;
+  if (token.kind === 'gap') {
+    for (let skip = 0; skip <= GAP_WORDS && w + skip <= words.length; skip++) {
+      const end = matchEnd(tokens, t + 1, words, w + skip);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (w >= words.length || !words[w]!.some((v) => v !== '' && token.alts.some((alt) => fits(alt, v)))) return -1;
+  return matchEnd(tokens, t + 1, words, w + 1);
+}
+
+/** Where each part of a phrase starts in the message. */
+function startsOf(part: readonly Token[], words: readonly string[][]): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < words.length; i++) if (matchEnd(part, 0, words, i) >= 0) starts.push(i);
+  return starts;
+}
+
+/** True when every part is in the message and some choice of their places lies within WINDOW words. */
+function phraseMatches(phrase: Phrase, words: readonly string[][]): boolean {
+  const places: number[][] = [];
+  for (const part of phrase.parts) {
+    const starts = startsOf(part, words);
+    if (starts.length === 0) return false;
+    places.push(starts);
+  }
+  const [first, ...rest] = places as [number[], ...number[][]];
+  return first.some((anchor) => rest.every((p) => p.some((q) => Math.abs(q - anchor) <= WINDOW)));
+}
+
+/** The message's words with the words of idioms blanked out (a blank matches no phrase word). */
+function withoutIdioms(words: string[], idioms: PhraseBook['idioms']): string[] {
+  const candidates = new Set<Token[]>(idioms.loose);
+  for (const word of words) for (const key of keysOfWord(word)) for (const idiom of idioms.keyed.get(key) ?? []) candidates.add(idiom);
+  if (candidates.size === 0) return words;
+  const single = words.map((w) => [w]);
+  const out = words.slice();
+  for (const idiom of candidates) {
+    for (let i = 0; i < words.length; i++) {
+      const end = matchEnd(idiom, 0, single, i);
+      for (let j = i; j < end; j++) out[j] = '';
+    }
+  }
+  return out;
+}
+
+/**
+ * The kinds whose phrases a message contains. Every locale's phrases are tried, since people mix languages; a
+ * phrase matches whole words after folding, and a word may carry the locale's prefixes. Pure.
+ */
+export function kindsIn(text: string, book: PhraseBook): Set<string> {
+  const found = new Set<string>();
+  const words = withoutIdioms(foldedWords(text), book.idioms);
+  if (words.every((w) => w === '')) return found;
+  // The words as such (most locales), and each word's index keys, worked out once for all locales.
+  const plain = words.map((w) => [w]);
+  const keyCache = new Map<string, string[]>();
+  const keysOf = (v: string) => {
+    let keys = keyCache.get(v);
+    if (!keys) keyCache.set(v, (keys = keysOfWord(v)));
+    return keys;
+  };
+  for (const { keyed, loose, prefixes } of book.byLocale) {
+    const variants = prefixes.length ? words.map((w) => (w ? variantsOf(w, prefixes) : [w])) : plain;
+    const candidates = new Set<Phrase>(loose);
+    for (const vs of variants) {
+      for (const v of vs) {
+        if (!v) continue;
+        for (const key of keysOf(v)) {
+          const phrases = keyed.get(key);
+          if (phrases) for (const phrase of phrases) if (!found.has(phrase.kind)) candidates.add(phrase);
+        }
+      }
+    }
+    for (const phrase of candidates) {
+      if (!found.has(phrase.kind) && phraseMatches(phrase, variants)) found.add(phrase.kind);
+    }
+  }
+  return found;
+}
