@@ -89,7 +89,10 @@ export function buildApp(config: Config, options: { logger?: Logger; kb?: Knowle
     store: new DirectLineStore(),
   };
   const routers = [config.staffToken
-    ? staffRouter({ token: config.staffToken, storage, transcripts, registry: telemetry.registry, flush: telemetry.flush })
+    ? staffRouter({
+      token: config.staffToken, storage, transcripts, registry: telemetry.registry, flush: telemetry.flush,
+      entries: kb.entries.map((e) => ({ id: e.id, title: e.text.nl.title, authority: e.authority })),
+    })
     : openMetrics(telemetry.registry)];
   let draining = false;
   const app = createServer({ config, adapter, authenticate, bot, logger, isReady: () => !draining, directLine, routers });

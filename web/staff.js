@@ -62,6 +62,54 @@
       URL.revokeObjectURL(a.href);
     }).catch(showError);
   }
+  // Per unanswered question a choice of the entry that answers it; a change is saved at once.
+  var entries = null;
+  function entryList() {
+    if (entries) return Promise.resolve(entries);
+    return api('/staff/api/entries').then(function (res) { return res.json(); }).then(function (list) {
+      entries = list.slice().sort(function (a, b) { return a.title.localeCompare(b.title, 'nl'); });
+      return entries;
+    });
+  }
+  function addLabelChoices(rows) {
+    var texts = document.getElementById('labelOptions').dataset;
+    entryList().then(function (list) {
+      var trs = document.querySelectorAll('#unanswered tbody tr');
+      rows.forEach(function (row, i) {
+        var select = el('select');
+        select.setAttribute('aria-label', texts.label.replace('{question}', row.question));
+        [['', texts.none], ['new-topic', texts.newTopic], ['out-of-scope', texts.outOfScope]].concat(list.map(function (e) {
+          return [e.id, e.title + ' (' + e.authority + ')'];
+        })).forEach(function (option) {
+          var o = el('option', option[1]);
+          o.value = option[0];
+          select.appendChild(o);
+        });
+        select.value = row.label || '';
+        var status = el('span', '', 'saved');
+        status.setAttribute('role', 'status');
+        select.addEventListener('change', function () {
+          status.textContent = '';
+          fetch('/staff/api/labels', {
+            method: 'PUT',
+            headers: { Authorization: 'Bearer ' + tokenInput.value, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ question: row.question, locale: row.locale, label: select.value }),
+          }).then(function (res) {
+            if (!res.ok) throw new Error(errorBox.dataset.failed.replace('{status}', String(res.status)));
+            status.textContent = texts.saved;
+          }).catch(showError);
+        });
+        var td = el('td');
+        td.appendChild(select);
+        td.appendChild(status);
+        trs[i].appendChild(td);
+      });
+    }).catch(showError);
+  }
+  document.getElementById('evalItems').addEventListener('click', function () {
+    var locale = document.getElementById('evalLocale').value;
+    download('/staff/api/eval-items/' + encodeURIComponent(locale) + '.yaml', 'questions.' + locale + '.staff.yaml');
+  });
   function showError(error) {
     errorBox.textContent = error.message;
     errorBox.hidden = false;
@@ -73,7 +121,8 @@
       sessionStorage.setItem(KEY, tokenInput.value);
       document.getElementById('dashboard').hidden = false;
       bars('weeksChart', s.turnsPerWeek, 'week', ['answer', 'choose', 'fallback', 'authority', 'guide']);
-      fillTable('unanswered', s.unanswered, ['question', 'count', 'outcome', 'lastAt']);
+      fillTable('unanswered', s.unanswered, ['question', 'locale', 'count', 'outcome', 'lastAt']);
+      addLabelChoices(s.unanswered);
       fillTable('feedback', s.feedback, ['topic', 'helped', 'notHelped', 'comments']);
       fillTable('complaints', s.complaints, ['week', 'organisation', 'kind', 'count']);
       bars('languagesChart', s.languages.map(function (l) { return { locale: l.locale, count: l.count }; }), 'locale', ['count']);

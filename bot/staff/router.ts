@@ -11,7 +11,8 @@ import type { DocumentStorage } from '../storage/documentStorage';
 import type { StoredComplaint } from '../storage/records';
 import type { DocumentTranscriptStore } from '../storage/transcriptStore';
 import type { AnalyticsEvent } from '../middleware/analytics';
-import { summarize, toCsv, type StoredFeedback, type Summary } from './summary';
+import { LOCALES } from '../../locales';
+import { evalItemsYaml, labelKey, NEW_TOPIC, OUT_OF_SCOPE, summarize, toCsv, type StoredFeedback, type StoredLabel, type Summary } from './summary';
 
 const WEB_DIR = path.join(PROJECT_ROOT, 'web');
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -49,18 +50,30 @@ async function readAll<T>(storage: DocumentStorage, prefix: string, filter: (key
 
 const Query = z.strictObject({ weeks: z.coerce.number().int().min(1).max(52).default(8) });
 const EXPORTS: Record<string, { rows: (s: Summary) => Record<string, unknown>[]; columns: string[] }> = {
-  unanswered: { rows: (s) => s.unanswered, columns: ['question', 'count', 'outcome', 'lastAt'] },
+  unanswered: { rows: (s) => s.unanswered, columns: ['question', 'locale', 'count', 'outcome', 'lastAt', 'label'] },
   feedback: { rows: (s) => s.feedback, columns: ['topic', 'helped', 'notHelped', 'comments'] },
   complaints: { rows: (s) => s.complaints, columns: ['week', 'organisation', 'kind', 'count'] },
   languages: { rows: (s) => s.languages, columns: ['locale', 'count'] },
   weeks: { rows: (s) => s.turnsPerWeek, columns: ['week', 'answer', 'choose', 'fallback', 'authority', 'guide'] },
 };
 
+export interface StaffEntry { id: string; title: string; authority: string }
+
+/** A label for one unanswered question; an empty label removes it. */
+const LabelBody = z.strictObject({
+  question: z.string().min(1).max(2000),
+  locale: z.enum(LOCALES),
+  label: z.string().max(100),
+});
+const labelDocument = (locale: string, question: string) => `labels/${createHash('sha256').update(labelKey(locale, question)).digest('hex').slice(0, 40)}`;
+
 export interface StaffDeps {
   token: string;
   storage: DocumentStorage;
   transcripts: DocumentTranscriptStore;
   registry: Registry;
+  /** The knowledge entries staff can label a question with (id, Dutch title, organisation). */
+  entries: readonly StaffEntry[];
   /** Writes buffered analytics first, so the figures include the last seconds. */
   flush(): Promise<void>;
   now?: () => Date;
@@ -75,12 +88,13 @@ export function staffRouter(deps: StaffDeps): Router {
     const now = deps.now?.() ?? new Date();
     const since = new Date(now.getTime() - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
     const recent = (key: string) => (key.split('/')[1] ?? '') >= since;
-    const [analytics, feedback, complaints] = await Promise.all([
+    const [analytics, feedback, complaints, labels] = await Promise.all([
       readAll<AnalyticsEvent>(deps.storage, 'analytics/', recent),
       readAll<StoredFeedback>(deps.storage, 'feedback/', recent),
       readAll<StoredComplaint>(deps.storage, 'complaints/'),
+      readAll<StoredLabel>(deps.storage, 'labels/'),
     ]);
-    return summarize({ analytics, feedback, complaints }, now, weeks);
+    return summarize({ analytics, feedback, complaints, labels }, now, weeks);
   };
   const parseQuery = (query: unknown, res: express.Response) => {
     const parsed = Query.safeParse(query);
@@ -103,6 +117,31 @@ export function staffRouter(deps: StaffDeps): Router {
     if (!query) return;
     res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="wegwijzer-${name}.csv"`)
       .send(`\ufeff${toCsv(spec.rows(await summary(query.weeks)), spec.columns)}`);
+  });
+  const authorityOf = new Map(deps.entries.map((e) => [e.id, e.authority]));
+  router.get('/staff/api/entries', auth, (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(deps.entries);
+  });
+  // Staff say which entry answers a question the bot could not answer (or that it needs a new topic, or is out of
+  // scope); the labels become eval items, so real traffic grows the eval set.
+  router.put('/staff/api/labels', auth, express.json({ limit: '16kb' }), async (req, res) => {
+    const parsed = LabelBody.safeParse(req.body);
+    if (!parsed.success) return res.status(400).json({ error: 'bad label', message: z.prettifyError(parsed.error) });
+    const { question, locale, label } = parsed.data;
+    if (label && label !== NEW_TOPIC && label !== OUT_OF_SCOPE && !authorityOf.has(label)) {
+      return res.status(400).json({ error: 'bad label', message: `"${label}" is no entry id, "${NEW_TOPIC}" or "${OUT_OF_SCOPE}".` });
+    }
+    const key = labelDocument(locale, question);
+    if (label) await deps.storage.write({ [key]: { question, locale, label, at: (deps.now?.() ?? new Date()).toISOString() } satisfies StoredLabel });
+    else await deps.storage.delete([key]);
+    res.json({ question, locale, label });
+  });
+  router.get('/staff/api/eval-items/:locale', auth, async (req, res) => {
+    const locale = String(req.params.locale).replace(/\.yaml$/, '');
+    if (!(LOCALES as readonly string[]).includes(locale)) return res.status(404).json({ error: 'not found', message: `Locales: ${LOCALES.join(', ')}` });
+    const labels = await readAll<StoredLabel>(deps.storage, 'labels/');
+    res.type('text/yaml; charset=utf-8').set('Content-Disposition', `attachment; filename="questions.${locale}.staff.yaml"`).set('Cache-Control', 'no-store')
+      .send(evalItemsYaml(labels, locale, (id) => authorityOf.get(id), deps.now?.() ?? new Date()));
   });
   router.get('/staff/api/transcripts', auth, async (_req, res) => {
     const list = await deps.transcripts.listTranscripts();

@@ -1,16 +1,28 @@
 // The staff dashboard's figures, computed from stored documents. Pure: documents in, summary out.
+import YAML from 'yaml';
 import { fold } from '../../knowledge/normalize';
 import type { AnalyticsEvent } from '../middleware/analytics';
 import type { StoredComplaint } from '../storage/records';
 
 export interface StoredFeedback { topic: string; helped: boolean; comment?: string; locale: string; createdAt: string }
 
+/** What staff decided for a question the bot could not answer: the entry that answers it, or why none does. */
+export const NEW_TOPIC = 'new-topic';
+export const OUT_OF_SCOPE = 'out-of-scope';
+export interface StoredLabel { question: string; locale: string; label: string; at: string }
+
+/** The key a question's label is stored under: its locale and folded text, so a relabel replaces the old one. */
+export const labelKey = (locale: string, question: string) => `${locale}|${fold(question)}`;
+
 export interface Summary {
   since: string;
   weeks: string[];
   turnsPerWeek: { week: string; answer: number; choose: number; fallback: number; authority: number; guide: number }[];
-  /** Questions the bot could not answer ("did you mean" or fallback), grouped by their folded text. */
-  unanswered: { question: string; count: number; outcome: 'choose' | 'fallback'; lastAt: string }[];
+  /**
+   * Questions the bot could not answer ("did you mean" or fallback), grouped by locale and folded text, with the
+   * label staff gave them (an entry id, NEW_TOPIC or OUT_OF_SCOPE; empty while unlabelled).
+   */
+  unanswered: { question: string; locale: string; count: number; outcome: 'choose' | 'fallback'; lastAt: string; label: string }[];
   feedback: { topic: string; helped: number; notHelped: number; comments: string[] }[];
   complaints: { week: string; organisation: string; kind: string; count: number }[];
   languages: { locale: string; count: number }[];
@@ -34,7 +46,7 @@ const countBy = <T>(items: T[], key: (item: T) => string) => {
 };
 
 export function summarize(
-  docs: { analytics: AnalyticsEvent[]; feedback: StoredFeedback[]; complaints: StoredComplaint[] },
+  docs: { analytics: AnalyticsEvent[]; feedback: StoredFeedback[]; complaints: StoredComplaint[]; labels?: StoredLabel[] },
   now: Date, weeks = 8,
 ): Summary {
   const since = new Date(now.getTime() - weeks * 7 * 86_400_000);
@@ -57,15 +69,17 @@ export function summarize(
   const groups = new Map<string, Summary['unanswered'][number]>();
   for (const e of analytics) {
     if ((e.outcome !== 'fallback' && e.outcome !== 'choose') || !e.question) continue;
-    const k = `${e.outcome}|${fold(e.question)}`;
+    const k = `${e.outcome}|${labelKey(e.locale, e.question)}`;
     const group = groups.get(k);
     if (group) {
       group.count += 1;
       if (e.at > group.lastAt) group.lastAt = e.at;
     } else {
-      groups.set(k, { question: e.question, count: 1, outcome: e.outcome, lastAt: e.at });
+      groups.set(k, { question: e.question, locale: e.locale, count: 1, outcome: e.outcome, lastAt: e.at, label: '' });
     }
   }
+  const labels = new Map((docs.labels ?? []).map((l) => [labelKey(l.locale, l.question), l.label]));
+  for (const group of groups.values()) group.label = labels.get(labelKey(group.locale, group.question)) ?? '';
   const unanswered = [...groups.values()].sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt)).slice(0, 100);
 
   const byTopic = new Map<string, Summary['feedback'][number]>();
@@ -110,4 +124,27 @@ export function csvCell(value: unknown): string {
 
 export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
   return [columns.map(csvCell).join(','), ...rows.map((r) => columns.map((c) => csvCell(Array.isArray(r[c]) ? (r[c] as unknown[]).join(' | ') : r[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+/**
+ * Labelled questions of one locale as eval items (the format of test/eval/questions.<locale>.yaml): an entry label
+ * gives the topic and its organisation, "out of scope" an item the bot must decline; questions that need a new
+ * topic cannot be items yet and are listed as comments for the content editors. Pure.
+ */
+export function evalItemsYaml(
+  labels: readonly StoredLabel[], locale: string, authorityOf: (entryId: string) => string | undefined, now: Date,
+): string {
+  const mine = labels.filter((l) => l.locale === locale).sort((a, b) => a.at.localeCompare(b.at));
+  const items = mine.flatMap((l): { q: string; topic: string | null; authority: string | null }[] => {
+    if (l.label === OUT_OF_SCOPE) return [{ q: l.question, topic: null, authority: null }];
+    const authority = authorityOf(l.label);
+    return authority === undefined ? [] : [{ q: l.question, topic: l.label, authority: authority === 'NONE' ? null : authority }];
+  });
+  const newTopics = mine.filter((l) => l.label === NEW_TOPIC).map((l) => `# - ${l.question.replace(/\s+/g, ' ')}`);
+  const head = [
+    `# Questions from real conversations (${locale}) that ended in "did you mean" or the fallback, labelled by staff;`,
+    `# exported ${now.toISOString().slice(0, 10)}. Review, then add them to test/eval/questions.${locale}.yaml.`,
+  ];
+  const body = items.length ? YAML.stringify(items, { lineWidth: 0 }) : '[]\n';
+  return [...head, ...(newTopics.length ? ['# Need a new topic (no entry answers them yet):', ...newTopics] : []), body].join('\n');
 }

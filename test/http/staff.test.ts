@@ -1,6 +1,9 @@
 // Staff tools over HTTP: the token, the summary after real conversations, CSV, transcripts in the Emulator's
 // format (redacted), /metrics.
+import YAML from 'yaml';
+import { z } from 'zod';
 import { createI18n } from '../../locales';
+import { EvalItem } from '../../scripts/eval';
 import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
 
 const TOKEN = 'staff-token-for-tests-0123456789';
@@ -65,6 +68,40 @@ test('CSV export: UTF-8 with BOM, formulas defused, unknown exports 404', async 
   expect(csv).toContain('"topic","helped","notHelped","comments"');
   expect(csv).not.toMatch(/(^|,)"=HYPERLINK/m);
   expect((await get('/staff/api/export/secrets.csv', TOKEN)).status).toBe(404);
+});
+
+test('staff label an unanswered question with the entry that answers it, and export the labels as eval items', async () => {
+  const send = (body: unknown, token = TOKEN) => fetch(`${bot.url}/staff/api/labels`, {
+    method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const entries = await (await get('/staff/api/entries', TOKEN)).json();
+  expect(entries).toEqual(expect.arrayContaining([{ id: 'exam-costs', title: expect.any(String), authority: 'DUO' }]));
+  const { unanswered } = await (await get('/staff/api/summary', TOKEN)).json();
+  const bike = unanswered.find((u: { question: string }) => /fiets/i.test(u.question));
+  expect(bike).toMatchObject({ locale: 'nl', label: '' });
+
+  expect((await send({ question: bike.question, locale: 'nl', label: 'out-of-scope' }, 'wrong')).status).toBe(401);
+  expect((await send({ question: bike.question, locale: 'nl', label: 'no-such-entry' })).status).toBe(400);
+  expect((await send({ question: bike.question, locale: 'xx', label: 'out-of-scope' })).status).toBe(400);
+  expect((await send({ question: '', locale: 'nl', label: 'out-of-scope' })).status).toBe(400);
+  expect((await fetch(`${bot.url}/staff/api/labels`, { method: 'PUT', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: '{"question":' })).status).toBe(400);
+  expect((await send({ question: bike.question, locale: 'nl', label: 'exam-costs' })).status).toBe(200);
+  // A second choice replaces the first.
+  expect((await send({ question: bike.question, locale: 'nl', label: 'out-of-scope' })).status).toBe(200);
+  expect((await send({ question: 'Kan ik mijn inburgering in België doen?', locale: 'nl', label: 'new-topic' })).status).toBe(200);
+
+  const after = await (await get('/staff/api/summary', TOKEN)).json();
+  expect(after.unanswered.find((u: { question: string }) => /fiets/i.test(u.question))).toMatchObject({ label: 'out-of-scope' });
+  const res = await get('/staff/api/eval-items/nl.yaml', TOKEN);
+  expect(res.headers.get('content-disposition')).toContain('questions.nl.staff.yaml');
+  const yaml = await res.text();
+  expect(z.array(EvalItem).parse(YAML.parse(yaml))).toEqual([{ q: bike.question, topic: null, authority: null }]);
+  expect(yaml).toContain('# - Kan ik mijn inburgering in België doen?');
+  expect((await get('/staff/api/eval-items/xx.yaml', TOKEN)).status).toBe(404);
+  expect((await get('/staff/api/eval-items/nl.yaml')).status).toBe(401);
+  // Removing a label.
+  expect((await send({ question: bike.question, locale: 'nl', label: '' })).status).toBe(200);
+  expect(z.array(EvalItem).parse(YAML.parse(await (await get('/staff/api/eval-items/nl.yaml', TOKEN)).text()))).toEqual([]);
 });
 
 test('a transcript in the Emulator format: user and bot activities in order, redacted, no typing', async () => {

@@ -1,5 +1,8 @@
 // The dashboard's figures and exports, without HTTP.
-import { csvCell, isoWeek, summarize, toCsv } from '../../bot/staff/summary';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { csvCell, evalItemsYaml, isoWeek, summarize, toCsv, type StoredLabel } from '../../bot/staff/summary';
+import { EvalItem } from '../../scripts/eval';
 import type { AnalyticsEvent } from '../../bot/middleware/analytics';
 import type { StoredComplaint } from '../../bot/storage/records';
 
@@ -51,4 +54,41 @@ test('CSV cells are quoted and never run as spreadsheet formulas', () => {
   expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
   expect(csvCell('gewoon')).toBe('"gewoon"');
   expect(toCsv([{ a: 1, b: ['x', 'y'] }], ['a', 'b'])).toBe('"a","b"\r\n"1","x | y"\r\n');
+});
+
+test('staff labels join the unanswered questions of their locale, whatever the case or punctuation', () => {
+  const s = summarize({
+    analytics: [
+      event({ outcome: 'fallback', question: 'Examen lezen inschrijven?' }),
+      event({ outcome: 'fallback', question: 'examen lezen inschrijven', locale: 'en' }),
+    ],
+    feedback: [], complaints: [],
+    labels: [{ question: 'examen LEZEN inschrijven', locale: 'nl', label: 'exam-registration', at: at(0) }],
+  }, now, 8);
+  expect(s.unanswered).toEqual(expect.arrayContaining([
+    expect.objectContaining({ locale: 'nl', label: 'exam-registration' }),
+    expect.objectContaining({ locale: 'en', label: '' }),
+  ]));
+});
+
+test('labelled questions export as eval items of their locale; new topics as comments; unknown entries left out', () => {
+  const labels: StoredLabel[] = [
+    { question: 'pas kwijt wat nu', locale: 'nl', label: 'lost-card', at: at(2) },
+    { question: 'waar parkeer ik mijn fiets', locale: 'nl', label: 'out-of-scope', at: at(1) },
+    { question: 'kan ik inburgeren in Belgie', locale: 'nl', label: 'new-topic', at: at(1) },
+    { question: 'removed entry', locale: 'nl', label: 'gone', at: at(1) },
+    { question: 'lost card', locale: 'en', label: 'lost-card', at: at(1) },
+    { question: 'urgent-help question', locale: 'nl', label: 'urgent-help', at: at(0) },
+  ];
+  const authorities: Record<string, string> = { 'lost-card': 'GEMEENTE', 'urgent-help': 'NONE' };
+  const yaml = evalItemsYaml(labels, 'nl', (id) => authorities[id], now);
+  const items = z.array(EvalItem).parse(YAML.parse(yaml));
+  expect(items).toEqual([
+    { q: 'pas kwijt wat nu', topic: 'lost-card', authority: 'GEMEENTE' },
+    { q: 'waar parkeer ik mijn fiets', topic: null, authority: null },
+    { q: 'urgent-help question', topic: 'urgent-help', authority: null },
+  ]);
+  expect(yaml).toContain('# - kan ik inburgeren in Belgie');
+  expect(yaml).toMatch(/^# Questions from real conversations \(nl\)/);
+  expect(z.array(EvalItem).parse(YAML.parse(evalItemsYaml([], 'ti', () => undefined, now)))).toEqual([]);
 });
