@@ -1,0 +1,129 @@
+// Knowledge search: per locale, an inverted index over title, questions and keywords (weighted), scored by how
+// much of the question an entry covers, so unknown topics are not guessed. Stages, one module each: query parsing
+// (query.ts), the index (localeIndex.ts), typo correction (terms.ts, edits.ts; fuse.js judges two-edit typos)
+// and scoring (score.ts); this module runs them over the locales a message may be in.
+import { LOCALES, type Locale } from '../../locales';
+import { LATIN_WORD, MIN_SKELETON, skeleton, type Lexicon } from '../lexicon';
+import { foldedWords } from '../normalize';
+import type { LoadedEntry } from '../schema';
+import { buildIndex, type LocaleIndex } from './localeIndex';
+import { questionParts, scriptsOf, SCRIPT } from './query';
+import { newPass, scoreLocale, top, round, type Pass } from './score';
+import { resolveTerms, type ResolvedTerm } from './terms';
+
+export { editDistance, splitCompound, withinOneEdit } from './edits';
+export { questionParts } from './query';
+
+export interface Hit {
+  entry: LoadedEntry;
+  /** 0..1, higher is better: how well the entry covers the question. */
+  confidence: number;
+  /** The locale whose text matched best (may differ from the user's locale). */
+  matchedLocale: Locale;
+}
+
+export type KnowledgeSearch = (query: string, locale: Locale) => Hit[];
+
+export interface SearchOptions {
+  /** How many hits a search returns at most, best first (answering needs the best three). */
+  limit?: number;
+  /** Confidence multiplier for a match found in another locale than the user's. */
+  crossLocalePenalty?: number;
+  /** Largest fuse.js score (0 = perfect, 1 = nothing) for proposing a known word as a typo's correction. */
+  typoThreshold?: number;
+  /** Sum of word weights (idf) after which a long message counts as well covered. */
+  enoughEvidence?: number;
+  /** Share of the confidence that comes from how central the matched words are to the entry. */
+  focusWeight?: number;
+  /** A word in 1/focusSaturation of an entry's weighted fields counts as fully central. */
+  focusSaturation?: number;
+  /** Share of the confidence from the single most similar title or question variant (phrase-level match). */
+  variantWeight?: number;
+  /** How far the question sentence of a long message may raise an entry above what the whole message gives it. */
+  questionLift?: number;
+}
+
+/**
+ * Builds the search over all entries; pure after construction.
+ * @example createSearch(entries, lexicons)('hoe meld ik me aan voor het examen', 'nl')[0].entry.id
+ */
+export function createSearch(
+  entries: LoadedEntry[],
+  lexicons: Record<Locale, Lexicon>,
+  options: SearchOptions = {},
+): KnowledgeSearch {
+  const { limit = 10, crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 12, focusWeight = 0.2, focusSaturation = 2, variantWeight = 0.4, questionLift = 0.25 } = options;
+  const indexes = Object.fromEntries(
+    LOCALES.map((l) => [l, buildIndex(entries, l, lexicons[l], typoThreshold)]),
+  ) as Record<Locale, LocaleIndex>;
+  const globalOf = new Map(entries.map((e, g) => [e, g]));
+  const docGlobal = Object.fromEntries(LOCALES.map((l) => [l, Int32Array.from(indexes[l].docs, (e) => globalOf.get(e)!)])) as Record<Locale, Int32Array>;
+  const whole = newPass(entries.length);
+  const asked = newPass(entries.length);
+
+  const scoring = { enoughEvidence, focusWeight, focusSaturation, variantWeight };
+
+  /** Scores the entries of one locale's index for the words, into `pass` (times `factor`). */
+  const searchLocale = (
+    words: readonly string[], locale: Locale, memo: Map<string, ResolvedTerm[]>, notTypos: ReadonlySet<string>, factor: number, pass: Pass,
+  ): void => {
+    const index = indexes[locale];
+    const globals = docGlobal[locale];
+    const localeNumber = LOCALES.indexOf(locale);
+    scoreLocale(index, resolveTerms(words, index, memo, notTypos), scoring, (doc, confidence) => pass.add(globals[doc]!, confidence * factor, localeNumber));
+  };
+
+  return (query, locale) => {
+    const [all, question] = questionParts(query);
+    const memos = new Map<Locale, Map<string, ResolvedTerm[]>>();
+    const searchAll = (text: string, pass: Pass) => {
+      const words = foldedWords(text);
+      // The conversation's language, and the other languages written in a script the message uses (a Dutch
+      // term in a Turkish question; "DigiD" in Latin letters is in the Latin-script languages' texts too).
+      // An Arabic or Ge'ez index has nothing to match in a Latin-script message, and searching it was half
+      // the cost of a search.
+      const scripts = scriptsOf(text);
+      // A stopword of the user's own language is no typo in another ("hallo" is Dutch, not Somali "hadlo").
+      // Other words may be: a Turkish "diplomasi" rightly finds the Dutch "diploma".
+      const own = new Set(words.filter((w) => lexicons[locale].stopwords.has(w)));
+      // And a language written in another script when the message has words of it in Latin letters
+      // ("ana bidi imti7an" in a Dutch conversation): two, since one may be chance.
+      let latin: { word: string; skeleton: string }[] | undefined;
+      const romanizedIn = (l: Locale) => {
+        const { romanized, skeletons } = lexicons[l];
+        if (!romanized.size) return false;
+        latin ??= words.filter((w) => w.length > MIN_SKELETON && LATIN_WORD.test(w)).map((word) => ({ word, skeleton: skeleton(word) }));
+        let found = 0;
+        for (const w of latin) if ((romanized.has(w.word) || skeletons.has(w.skeleton)) && ++found === 2) return true;
+        return false;
+      };
+      for (const l of [locale, ...LOCALES.filter((x) => x !== locale && (scripts.has(SCRIPT[x]) || romanizedIn(x)))]) {
+        if (!memos.has(l)) memos.set(l, new Map());
+        // Nor is it a word of another language's text: Dutch "een" is not a word in an English text about a
+        // "valse start (een)".
+        const these = l === locale ? words : words.filter((w) => !own.has(w));
+        searchLocale(these, l, memos.get(l)!, l === locale ? NONE : own, l === locale ? 1 : crossLocalePenalty, pass);
+      }
+    };
+    whole.clear();
+    asked.clear();
+    searchAll(all!.text, whole);
+    for (const g of whole.touched) whole.score[g] = round(whole.score[g]!);
+    if (question) {
+      searchAll(question.text, asked);
+      // The question sentence may lift an entry the story already points to, but not by more than `questionLift`:
+      // "I want to make a complaint" must not outweigh "the gemeente cancelled my intake".
+      for (const g of asked.touched) {
+        const full = whole.marked[g] ? whole.score[g]! : 0;
+        const lifted = round(Math.min(asked.score[g]! * question.factor, full + questionLift));
+        if (lifted > full) whole.add(g, lifted, asked.locale[g]!, true);
+      }
+    }
+    const order = (a: number, b: number) => whole.score[b]! - whole.score[a]! || entries[a]!.id.localeCompare(entries[b]!.id);
+    return top(whole.touched, Math.max(1, limit), order).map((g) => ({
+      entry: entries[g]!, confidence: whole.score[g]!, matchedLocale: LOCALES[whole.locale[g]!]!,
+    }));
+  };
+}
+
+const NONE: ReadonlySet<string> = new Set();

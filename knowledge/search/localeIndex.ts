@@ -1,0 +1,162 @@
+// Search stage "index": per locale, an inverted index over each entry's title, question variants and keywords
+// (weighted), flat typed arrays for the postings, and the known words' shapes for typo correction.
+import type { IFuseOptions } from 'fuse.js';
+import type { Locale } from '../../locales';
+import type { Lexicon } from '../lexicon';
+import { foldedWords, terms, termsOfWords } from '../normalize';
+import type { LoadedEntry } from '../schema';
+import { letterMask, shapeKey, splitCompound, spellingAliases } from './edits';
+
+export interface LocaleIndex {
+  /** The entries translated into this locale; everything below refers to them by position (a document number). */
+  docs: LoadedEntry[];
+  /** Known words of 4+ letters by first letter and length, with their `letterMask`s, for typo correction. */
+  shapes: Map<string, { words: string[]; masks: number[] }>;
+  /** How fuse.js judges a two-edit correction of a long word. */
+  fuseOptions: IFuseOptions<string>;
+  known: ReadonlySet<string>;
+  /** Romanized spellings' skeletons → a known word (see `skeleton`), for Latin spellings not listed. */
+  skeletons: ReadonlyMap<string, string>;
+  idf: (term: string) => number;
+  tokenize: (words: readonly string[]) => string[];
+  /** Every term of the index → its number; the lists below are indexed by it. */
+  termNumber: Map<string, number>;
+  /**
+   * Term t's postings are positions postingStart[t] up to postingStart[t + 1] of: the documents containing
+   * it, how central it is to each (0..1), and whether it occurs there as a word of its own (1) or only
+   * inside a compound (0: "arm" in "armslag" is weak evidence). One flat array each: a typed array per term
+   * cost more memory than the numbers in it.
+   */
+  postingStart: Int32Array;
+  postingDoc: Int32Array;
+  postingCentrality: Float64Array;
+  postingDirect: Uint8Array;
+  /**
+   * The title and each question variant of every document as a numbered "variant", for phrase-level
+   * similarity: term t is in variants variantList[variantStart[t] .. variantStart[t + 1]]; per variant its
+   * document and idf norm.
+   */
+  variantStart: Int32Array;
+  variantList: Int32Array;
+  variantDoc: Int32Array;
+  variantNorm: Float64Array;
+  /** Where a search's candidates are listed (documents, variants), with their counts kept by the search. */
+  touchedDocs: Int32Array;
+  touchedVariants: Int32Array;
+  /** Per-document and per-variant sums of one search, reset after it (a search runs to the end synchronously). */
+  scratch: { evidence: Float64Array; focused: Float64Array; centralities: Float64Array; similar: Float64Array; dot: Float64Array };
+}
+
+/**
+ * How much each part of an entry says about what it is about: its title, each question variant (together
+ * weighing as much as all else) and its keyword list.
+ */
+const FIELD_WEIGHTS = { title: 2, questions: 3, keywords: 2 };
+
+/** A compound's parts count this share of the compound: "basisexamen" is about an exam, but not about every exam. */
+export const COMPOUND_PART_SHARE = 0.5;
+
+export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoThreshold: number): LocaleIndex {
+  // A locale's index holds the entries translated into it; others are found through the other locales.
+  const docs = all.filter((e) => e.text[locale]);
+  const texts = docs.map((e) => e.text[locale]!);
+  const counts = new Map<string, number>();
+  for (const t of texts) for (const s of [t.title, ...t.questions, ...t.keywords]) for (const w of terms(s, lexicon)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // Writers put deliberate typos in question variants ("integraton"); fold each rare spelling into the
+  // common word it is one edit away from, so a typo in the content never becomes a word of its own.
+  const aliases = spellingAliases(counts);
+  const known = new Set([...counts.keys()].filter((w) => !aliases.has(w)));
+  const tokenize = (words: readonly string[]) => termsOfWords(words, lexicon, known).map((w) => aliases.get(w) ?? w);
+  const tokenizeText = (text: string) => new Set(tokenize(foldedWords(text)));
+
+  const byTerm = new Map<string, { docs: number[]; centrality: number[]; direct: number[] }>();
+  const variantWords: ReadonlySet<string>[] = [];
+  const variantDocs: number[] = [];
+  const total = FIELD_WEIGHTS.title + FIELD_WEIGHTS.questions + FIELD_WEIGHTS.keywords;
+  docs.forEach((_entry, doc) => {
+    const t = texts[doc]!;
+    const weighted: [Set<string>, number][] = [
+      [tokenizeText(t.title), FIELD_WEIGHTS.title],
+      ...t.questions.map((q): [Set<string>, number] => [tokenizeText(q), FIELD_WEIGHTS.questions / t.questions.length]),
+      [tokenizeText(t.keywords.join(' ')), FIELD_WEIGHTS.keywords],
+    ];
+    for (const [words] of weighted.slice(0, -1)) {
+      variantWords.push(words);
+      variantDocs.push(doc);
+    }
+    const focus = new Map<string, number>();
+    const direct = new Set(weighted.flatMap(([words]) => [...words]));
+    for (const [words, weight] of weighted) {
+      for (const w of words) focus.set(w, (focus.get(w) ?? 0) + weight / total);
+      // A compound's parts count half: "basisexamen" is about an exam, but not about every exam.
+      for (const w of words) for (const part of splitCompound(w, known) ?? []) {
+        if (!words.has(part)) focus.set(part, (focus.get(part) ?? 0) + (weight / total) * COMPOUND_PART_SHARE);
+      }
+    }
+    for (const [term, value] of focus) {
+      let list = byTerm.get(term);
+      if (!list) byTerm.set(term, list = { docs: [], centrality: [], direct: [] });
+      list.docs.push(doc);
+      list.centrality.push(value);
+      list.direct.push(direct.has(term) ? 1 : 0);
+    }
+  });
+  const termNumber = new Map([...byTerm.keys()].map((term, t) => [term, t]));
+  const lists = [...byTerm.values()];
+  const postingStart = offsets(lists.map((list) => list.docs.length));
+  const n = docs.length;
+  const idfOf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  const idfs = Float64Array.from(lists, (list) => idfOf(list.docs.length));
+  const unknownIdf = idfOf(0);
+  const idf = (term: string) => {
+    const t = termNumber.get(term);
+    return t === undefined ? unknownIdf : idfs[t]!;
+  };
+
+  // Every word of a variant is a direct word of its document, so it has a term number.
+  const byVariantTerm = lists.map((): number[] => []);
+  variantWords.forEach((words, v) => {
+    for (const w of words) byVariantTerm[termNumber.get(w)!]!.push(v);
+  });
+  const variantNorm = Float64Array.from(variantWords, (words) => Math.sqrt([...words].reduce((sum, w) => sum + idf(w) ** 2, 0)));
+
+  const shapes = new Map<string, { words: string[]; masks: number[] }>();
+  for (const w of known) {
+    if (w.length < 4) continue;
+    const key = shapeKey(w[0]!, w.length);
+    let group = shapes.get(key);
+    if (!group) shapes.set(key, group = { words: [], masks: [] });
+    group.words.push(w);
+    group.masks.push(letterMask(w));
+  }
+  return {
+    docs, known, idf, tokenize, shapes, termNumber,
+    // The word as this index has it (stemmed like any word: "проживання" → "проживанн").
+    skeletons: new Map([...lexicon.skeletons].flatMap(([key, word]): [string, string][] => {
+      const [term] = tokenize([word]);
+      return term !== undefined && known.has(term) ? [[key, term]] : [];
+    })),
+    fuseOptions: { includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3 },
+    postingStart,
+    postingDoc: Int32Array.from(lists.flatMap((list) => list.docs)),
+    postingCentrality: Float64Array.from(lists.flatMap((list) => list.centrality)),
+    postingDirect: Uint8Array.from(lists.flatMap((list) => list.direct)),
+    variantStart: offsets(byVariantTerm.map((list) => list.length)),
+    variantList: Int32Array.from(byVariantTerm.flat()),
+    touchedDocs: new Int32Array(n),
+    touchedVariants: new Int32Array(variantWords.length),
+    variantDoc: Int32Array.from(variantDocs),
+    variantNorm,
+    scratch: {
+      evidence: new Float64Array(n), focused: new Float64Array(n), centralities: new Float64Array(n), similar: new Float64Array(n),
+      dot: new Float64Array(variantWords.length),
+    },
+  };
+}
+
+/** Start positions of consecutive lists of these lengths, and the end of the last one. */
+function offsets(lengths: number[]): Int32Array {
+  const starts = new Int32Array(lengths.length + 1);
+  lengths.forEach((length, i) => { starts[i + 1] = starts[i]! + length; });
+  return starts;
+}

@@ -1,0 +1,95 @@
+// Search stage "typo correction": each word of a message becomes a known word of a locale's index (exact, a
+// compound's parts, an unlisted romanized spelling, or a typo's correction), with how sure that is. Pure.
+import Fuse from 'fuse.js';
+import { LATIN_WORD, skeleton } from '../lexicon';
+import { editDistance, letterMask, bitCount, shapeKey, splitCompound, withinOneEdit } from './edits';
+import type { LocaleIndex } from './localeIndex';
+
+export interface ResolvedTerm { term: string; quality: number; weight: number }
+
+/** How much a word counts when it was a typo's correction, or an unlisted romanized spelling, instead of exact. */
+export const CORRECTED_QUALITY = 0.85;
+export const ROMANIZED_QUALITY = 0.85;
+
+/** Longer "words" are junk or a pasted blob; Dutch compounds in the content stay well below this. */
+const MAX_TERM_LENGTH = 40;
+
+/**
+ * Maps each query term to a known term: exact; else a compound split into known parts
+ * ("examenonderdeel" → "examen" + "onderdeel"); else a typo of a known word with the same first letter
+ * (an edit distance of 1, or 2 for long words). `memo` keeps each word's outcome for the rest of one search
+ * (the question sentence of a long message repeats words of the whole message).
+ */
+export function resolveTerms(
+  words: readonly string[], index: LocaleIndex, memo: Map<string, ResolvedTerm[]>, notTypos: ReadonlySet<string>,
+): ResolvedTerm[] {
+  return index.tokenize(words).flatMap((term): ResolvedTerm[] => {
+    const weight = index.idf(term);
+    if (index.known.has(term)) return [{ term, quality: 1, weight }];
+    let resolved = memo.get(term);
+    if (!resolved) {
+      resolved = resolveUnknown(term, weight, index, !notTypos.has(term));
+      memo.set(term, resolved);
+    }
+    return resolved;
+  });
+}
+
+function resolveUnknown(term: string, weight: number, index: LocaleIndex, correctTypos: boolean): ResolvedTerm[] {
+  // No word is this long: skip compound splitting and typo correction (both grow with the length).
+  if (term.length > MAX_TERM_LENGTH) return [{ term, quality: 0, weight }];
+  // "imtihaan" in an Arabic conversation: an unlisted romanization of a word the index knows.
+  const romanized = index.skeletons.size && LATIN_WORD.test(term) ? index.skeletons.get(skeleton(term)) : undefined;
+  if (romanized) return [{ term: romanized, quality: ROMANIZED_QUALITY, weight: index.idf(romanized) }];
+  const parts = splitCompound(term, index.known);
+  if (parts) return parts.map((part) => ({ term: part, quality: 1, weight: index.idf(part) }));
+  const match = correctTypos && term.length >= 5 ? correction(term, index) : undefined;
+  return [match ? { term: match, quality: CORRECTED_QUALITY, weight } : { term, quality: 0, weight }];
+}
+
+/**
+ * The known word a typo most likely meant: the nearest (the more common one when equally near). Words one
+ * edit away are found by comparing the few known words with the same first letter and a length within one.
+ * A long word with none of those may be two edits from a known word, if fuse.js agrees.
+ */
+function correction(term: string, index: LocaleIndex): string | undefined {
+  let match: string | undefined;
+  let nearest = Infinity;
+  const consider = (word: string, distance: number) => {
+    // Equally near: the more common word wins ("examn" → "examen", not a rare typo in the content).
+    const commoner = distance === nearest && match !== undefined && index.idf(word) < index.idf(match);
+    if (distance < nearest || commoner) [match, nearest] = [word, distance];
+  };
+  const first = term[0]!;
+  for (let length = term.length - 1; length <= term.length + 1; length++) {
+    for (const word of index.shapes.get(shapeKey(first, length))?.words ?? []) {
+      if (withinOneEdit(word, term)) consider(word, 1);
+    }
+  }
+  if (match || term.length < 8) return match;
+  const near = wordsTwoEditsAway(term, index);
+  // Two edits in a long word is a typo only when the differences do not change its shape too much: fuse.js
+  // (bitap, with where the differences are) keeps the plausible ones.
+  if (near.length) for (const { item: word } of new Fuse(near, index.fuseOptions).search(term)) consider(word, 2);
+  return match;
+}
+
+/**
+ * The known words with the same first letter that are two edits from the term. Each edit adds or removes at
+ * most two letters from a word's set of letters, so only words whose sets differ in at most four are
+ * measured. Most long unknown words (a Turkish word in the English index) have none.
+ */
+function wordsTwoEditsAway(term: string, index: LocaleIndex): string[] {
+  const near: string[] = [];
+  const mask = letterMask(term);
+  for (let length = term.length - 2; length <= term.length + 2; length++) {
+    const key = shapeKey(term[0]!, length);
+    const group = index.shapes.get(key);
+    if (!group) continue;
+    const { words, masks } = group;
+    for (let k = 0; k < masks.length; k++) {
+      if (bitCount(masks[k]! ^ mask) <= 4 && editDistance(words[k]!, term, 2) === 2) near.push(words[k]!);
+    }
+  }
+  return near;
+}
