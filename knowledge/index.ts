@@ -12,6 +12,7 @@ import { AUTHORITIES, inLocale, type Authority, type AuthorityId, type EntryText
 import { createSearch, type KnowledgeSearch } from './search';
 import { dangersIn, loadSignals, type Danger, type Signals } from './signals';
 import { loadGuides, type Guides } from './guides';
+import { applySituation, loadSituations, situationOf, type Situations } from './situations';
 
 export { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from './decide';
 export type { Hit, KnowledgeSearch } from './search';
@@ -37,23 +38,50 @@ export interface Municipality { name?: string; url?: string; phone?: string }
 const MenuFile = z.strictObject({ welcome: z.array(z.string()).min(1).max(6), person: z.string() });
 type Menu = z.infer<typeof MenuFile>;
 
+/** What a knowledge base is made of (see `loadKnowledgeBase`). */
+export interface KnowledgeParts {
+  entries: LoadedEntry[];
+  authorities: Record<AuthorityId, Authority>;
+  search: KnowledgeSearch;
+  menu: Menu;
+  municipality?: Municipality;
+  signals: Signals;
+  guides: Guides;
+  /** Situation rules applied to the search's hits; none: the search's order stands. */
+  situations?: Situations;
+}
+
 export class KnowledgeBase {
   readonly search: KnowledgeSearch;
   private readonly byId: Map<string, LoadedEntry>;
   private readonly byTitle = new Map<string, { entry: LoadedEntry; locale: Locale }>();
   private readonly byAuthorityName = new Map<string, AuthorityId>();
 
-  constructor(
-    readonly entries: LoadedEntry[],
-    private readonly authorities: Record<AuthorityId, Authority>,
-    search: KnowledgeSearch,
-    readonly menu: Menu,
-    readonly municipality: Municipality = {},
-    private readonly signals: Signals,
-    /** The structure of the guided conversations (knowledge/guides.yaml). */
-    readonly guides: Guides,
-  ) {
-    this.search = search;
+  readonly entries: LoadedEntry[];
+  readonly menu: Menu;
+  readonly municipality: Municipality;
+  /** The structure of the guided conversations (knowledge/guides.yaml). */
+  readonly guides: Guides;
+  private readonly authorities: Record<AuthorityId, Authority>;
+  private readonly signals: Signals;
+
+  constructor(parts: KnowledgeParts) {
+    const { entries, authorities, menu, municipality = {}, signals, guides, situations } = parts;
+    this.entries = entries;
+    this.menu = menu;
+    this.municipality = municipality;
+    this.guides = guides;
+    this.authorities = authorities;
+    this.signals = signals;
+    // A situation rule ("complained, no answer") puts its entry first; otherwise the search's order stands.
+    this.search = situations
+      ? (query, locale) => {
+        const hits = parts.search(query, locale);
+        const rule = situationOf(query, situations);
+        const entry = rule && this.byId.get(rule.entry);
+        return entry ? applySituation(hits, entry, locale) : hits;
+      }
+      : parts.search;
     this.byId = new Map(entries.map((e) => [e.id, e]));
     for (const entry of entries) {
       for (const locale of LOCALES) {
@@ -145,7 +173,8 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   const menuFile = path.join(KNOWLEDGE_DIR, 'menu.yaml');
   const menu = MenuFile.safeParse(YAML.parse(fs.readFileSync(menuFile, 'utf8')));
   if (!menu.success) throw new KnowledgeError(`knowledge/menu.yaml: ${z.prettifyError(menu.error)}`);
-  return new KnowledgeBase(
-    entries, authorities, createSearch(entries, lexicons), menu.data, options.municipality, loadSignals(), loadGuides(entries),
-  );
+  return new KnowledgeBase({
+    entries, authorities, search: createSearch(entries, lexicons), menu: menu.data, municipality: options.municipality,
+    signals: loadSignals(), guides: loadGuides(entries), situations: loadSituations(undefined, new Set(entries.map((e) => e.id))),
+  });
 }

@@ -119,17 +119,17 @@ export function keysOfWord(word: string): string[] {
 }
 
 /**
- * Compiles the phrases of each kind (`where` names the file and list in errors: "knowledge/signals.yaml: dangers").
- * Throws an error that names the file, kind, locale and phrase number on a phrase it cannot read.
+ * Compiles the phrases of each kind. Throws an error that names the file, kind, locale and phrase number on a phrase
+ * it cannot read (`where` gives the place of phrase i: "knowledge/signals.yaml: dangers.violence.phrases.nl.3").
  */
 export function compilePhraseBook(
-  kinds: readonly { kind: string; phrases: Partial<Record<Locale, string[]>> }[], common: PhraseCommon, where: string,
+  kinds: readonly { kind: string; phrases: Partial<Record<Locale, string[]>> }[], common: PhraseCommon,
+  file: string, where: (kind: string, locale: Locale, i: number) => string,
 ): PhraseBook {
   const { sets = {}, idioms = {}, prefixes = {} } = common;
-  const file = where.split(':')[0];
   const byLocale = LOCALES.map((locale: Locale) => {
     const phrases = kinds.flatMap((k) => (k.phrases[locale] ?? []).map((text, i): Phrase => (
-      { kind: k.kind, parts: parsePhrase(text, `${where}.${k.kind}.phrases.${locale}.${i}`, sets[locale]) })));
+      { kind: k.kind, parts: parsePhrase(text, `${file}: ${where(k.kind, locale, i)}`, sets[locale]) })));
     const folded = [...new Set((prefixes[locale] ?? []).map(fold))].sort((a, b) => b.length - a.length);
     return { ...byKeys(phrases, indexKeysOf), prefixes: folded };
   });

@@ -46,7 +46,7 @@ export function loadSignals(file = path.join(KNOWLEDGE_DIR, 'signals.yaml')): Si
     if (kinds.has(d.kind)) throw new Error(`knowledge/signals.yaml: danger "${d.kind}" is listed twice`);
     kinds.add(d.kind);
   }
-  const book = compilePhraseBook(dangers, { sets, idioms, prefixes }, 'knowledge/signals.yaml: dangers');
+  const book = compilePhraseBook(dangers, { sets, idioms, prefixes }, 'knowledge/signals.yaml', (kind, locale, i) => `dangers.${kind}.phrases.${locale}.${i}`);
   return { urgentEntry: entry, dangers: dangers.map(({ kind, line }) => ({ kind, line })), book };
 }
 

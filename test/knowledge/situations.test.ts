@@ -1,0 +1,131 @@
+// Situation rules (knowledge/situations.yaml): a complaint already made and unanswered goes to an ombudsman, a
+// complaint about a named organisation to its procedure, a disputed decision to the objection entry. The table
+// (situations.table.yaml) was written by someone who never saw the rules file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { decide, loadKnowledgeBase, type Hit } from '../../knowledge';
+import type { LoadedEntry } from '../../knowledge/schema';
+import { applySituation, loadSituations, situationOf, SITUATION_FLOOR, SITUATION_LEAD } from '../../knowledge/situations';
+import { LOCALES, type Locale } from '../../locales';
+import { loadEvalSet } from '../../scripts/eval';
+
+const kb = loadKnowledgeBase();
+const situations = loadSituations(undefined, new Set(kb.entries.map((e) => e.id)));
+const ruleEntry = (text: string) => situationOf(text, situations)?.entry;
+
+const entry = (id: string, text: LoadedEntry['text'] = { nl: {} } as LoadedEntry['text']) => ({ id, text }) as LoadedEntry;
+const hit = (e: LoadedEntry, confidence: number, matchedLocale: Locale = 'nl'): Hit => ({ entry: e, confidence, matchedLocale });
+
+describe('applySituation (pure)', () => {
+  const [a, b, target] = [entry('a'), entry('b'), entry('target', { nl: {}, ar: {} } as LoadedEntry['text'])];
+
+  test('puts the entry first, a lead above the best other hit, the others in their order', () => {
+    const out = applySituation([hit(a, 0.7), hit(b, 0.65), hit(target, 0.4, 'en')], target, 'nl');
+    expect(out.map((h) => h.entry.id)).toEqual(['target', 'a', 'b']);
+    expect(out[0]!.confidence).toBeCloseTo(0.7 + SITUATION_LEAD, 5);
+    expect(out[0]!.matchedLocale).toBe('en');
+  });
+
+  test('gives at least the floor when the search found little, and never more than 1', () => {
+    expect(applySituation([hit(a, 0.2)], target, 'nl')[0]!.confidence).toBe(SITUATION_FLOOR);
+    expect(applySituation([hit(a, 0.97)], target, 'nl')[0]!.confidence).toBe(1);
+    expect(applySituation([hit(target, 0.9), hit(a, 0.5)], target, 'nl')[0]!.confidence).toBe(0.9);
+  });
+
+  test('an entry the search did not find is matched in the user\'s locale, or Dutch without that translation', () => {
+    expect(applySituation([], target, 'ar')[0]).toMatchObject({ entry: { id: 'target' }, matchedLocale: 'ar' });
+    expect(applySituation([], target, 'ti')[0]).toMatchObject({ matchedLocale: 'nl' });
+  });
+
+  test('the result is answered at once by the default decision', () => {
+    expect(decide(applySituation([hit(a, 0.58), hit(b, 0.57)], target, 'nl'))).toMatchObject({ kind: 'answer', hit: { entry: { id: 'target' } } });
+  });
+});
+
+describe('situationOf (pure)', () => {
+  test('the first rule whose words are all present and none of its unless words wins', () => {
+    expect(ruleEntry('Ik heb geklaagd bij de gemeente maar nooit antwoord gekregen')).toBe('municipal-ombudsman');
+    expect(ruleEntry('Ik heb geklaagd bij DUO maar nooit antwoord gekregen')).toBe('nationale-ombudsman');
+    expect(ruleEntry('Ik wil klagen over DUO')).toBe('complain-duo');
+    // Two organisations named: no rule, the search decides.
+    expect(ruleEntry('Ik wil klagen over DUO en de gemeente')).toBeUndefined();
+  });
+
+  test('a message without situation words has none', () => {
+    expect(ruleEntry('Hoe meld ik me aan voor het examen?')).toBeUndefined();
+    expect(ruleEntry('')).toBeUndefined();
+  });
+});
+
+describe('loading', () => {
+  const write = (text: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'situations-')), 'situations.yaml');
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  test('a rule naming unknown words or an unknown entry is refused with the file and rule', () => {
+    const words = 'words:\n  complaint: { nl: ["klacht*"] }\n';
+    expect(() => loadSituations(write(`${words}rules:\n  - { why: "a reason here", when: [complaint, duo], entry: complain-duo }\n`)))
+      .toThrow(/knowledge\/situations\.yaml: rules\.0 \(complain-duo\): "duo" is not under words/);
+    expect(() => loadSituations(write(`${words}rules:\n  - { why: "a reason here", when: [complaint], entry: nope }\n`), new Set(['complain-duo'])))
+      .toThrow(/rules\.0: no entry has id "nope"/);
+  });
+
+  test('a phrase that cannot be read names its word, locale and number', () => {
+    expect(() => loadSituations(write('words:\n  complaint: { nl: ["klacht", "~ x"] }\nrules:\n  - { why: "a reason here", when: [complaint], entry: a }\n')))
+      .toThrow(/situations\.yaml: words\.complaint\.nl\.1/);
+  });
+});
+
+type Table = Record<Locale, Record<string, string[]>>;
+const table = YAML.parse(fs.readFileSync(path.join(__dirname, 'situations.table.yaml'), 'utf8')) as Table;
+const RULE_ENTRIES = [...new Set(situations.rules.map((r) => r.entry))];
+
+// Written blind, the table put the right entry first for 242 of its 320 phrasings (75.6%) with the first rules,
+// and no look-alike fired a rule; the rules were then widened on it. The thresholds keep that from slipping back.
+const MIN_PER_LOCALE = 0.85;
+const MIN_OVERALL = 0.92;
+
+describe('the blind table (situations.table.yaml)', () => {
+  test('covers every rule in every locale with at least 5 phrasings, and 12 look-alikes', () => {
+    for (const locale of LOCALES) {
+      for (const id of RULE_ENTRIES) expect([locale, id, (table[locale][id] ?? []).length >= 5]).toEqual([locale, id, true]);
+      expect([locale, (table[locale].none ?? []).length >= 12]).toEqual([locale, true]);
+    }
+  });
+
+  // The rule, or (when no rule fires) the search itself, puts the right entry first.
+  const misses = (locale: Locale) => RULE_ENTRIES.flatMap((id) => (table[locale][id] ?? [])
+    .filter((text) => kb.search(text, locale)[0]?.entry.id !== id)
+    .map((text) => `${id}: ${text} → ${kb.search(text, locale)[0]?.entry.id ?? 'nothing'}`));
+  const count = (locale: Locale) => RULE_ENTRIES.reduce((n, id) => n + (table[locale][id] ?? []).length, 0);
+
+  test.each(LOCALES.map((l) => [l]))(`%s: at least ${MIN_PER_LOCALE * 100}% of the phrasings put their entry first`, (locale) => {
+    const missed = misses(locale);
+    const allowed = Math.floor((1 - MIN_PER_LOCALE) * count(locale));
+    expect(missed.length <= allowed ? [] : missed).toEqual([]);
+  });
+
+  test(`at least ${MIN_OVERALL * 100}% over all locales`, () => {
+    const missed = LOCALES.flatMap(misses).length;
+    const total = LOCALES.reduce((n, l) => n + count(l), 0);
+    expect((total - missed) / total).toBeGreaterThanOrEqual(MIN_OVERALL);
+  });
+
+  describe.each(LOCALES.map((l) => [l]))('%s', (locale) => {
+    test.each((table[locale].none ?? []).map((text) => [text]))('look-alike: "%s"', (text) => {
+      expect(ruleEntry(text)).toBeUndefined();
+    });
+  });
+});
+
+test('no rule sends an eval question elsewhere than its own topic', () => {
+  const wrong = LOCALES.flatMap((locale) => ['questions', 'blind-tune'].flatMap((set) => loadEvalSet(locale, set as 'questions'))
+    .map((item) => ({ item, rule: ruleEntry(item.q) }))
+    .filter(({ item, rule }) => rule !== undefined && rule !== item.topic)
+    .map(({ item, rule }) => `${item.q} → ${rule} (want ${item.topic})`));
+  expect(wrong).toEqual([]);
+});
