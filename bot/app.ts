@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ShowTypingMiddleware, TranscriptLoggerMiddleware, type Middleware } from 'botbuilder';
 import { createI18n, LOCALES, RESOURCES } from '../locales';
+import { detectLocale } from '../locales/detect';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge';
 import { MainDialog } from '../dialogs/mainDialog';
 import { commandTable, type CommandStrings } from '../dialogs/route';
@@ -65,7 +66,8 @@ export function buildCore(config: Config, logger: Logger, options: { kb?: Knowle
   const transcripts = new DocumentTranscriptStore(storage);
   const middleware: Middleware[] = [
     serializeTurns(),
-    localeMiddleware(i18n, state.profile, config.defaultLocale),
+    // A message in Latin letters may be Arabic, Persian, Tigrinya or Ukrainian (the lexicons know); else the n-gram detector.
+    localeMiddleware(i18n, state.profile, config.defaultLocale, (text) => kb.romanizedLocale(text) ?? detectLocale(text)),
     memoryMiddleware(state.conversationData),
     // Staff read conversations back (redacted) and open them in the Emulator.
     new TranscriptLoggerMiddleware(transcripts),

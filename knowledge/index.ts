@@ -4,7 +4,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../locales';
-import { loadLexicons } from './lexicon';
+import { loadLexicons, romanizedLocaleOf, type Lexicon } from './lexicon';
 import { KnowledgeError, loadAuthorities, loadEntries } from './load';
 import { fold } from './normalize';
 import { ENTRIES_DIR, KNOWLEDGE_DIR } from './paths';
@@ -49,6 +49,8 @@ export interface KnowledgeParts {
   guides: Guides;
   /** Situation rules applied to the search's hits; none: the search's order stands. */
   situations?: Situations;
+  /** The search lexicons, for recognising a language written in Latin letters. */
+  lexicons?: Record<Locale, Lexicon>;
 }
 
 export class KnowledgeBase {
@@ -64,6 +66,7 @@ export class KnowledgeBase {
   readonly guides: Guides;
   private readonly authorities: Record<AuthorityId, Authority>;
   private readonly signals: Signals;
+  private readonly lexicons?: Record<Locale, Lexicon>;
 
   constructor(parts: KnowledgeParts) {
     const { entries, authorities, menu, municipality = {}, signals, guides, situations } = parts;
@@ -73,6 +76,7 @@ export class KnowledgeBase {
     this.guides = guides;
     this.authorities = authorities;
     this.signals = signals;
+    this.lexicons = parts.lexicons;
     // A situation rule ("complained, no answer") puts its entry first; otherwise the search's order stands.
     this.search = situations
       ? (query, locale) => {
@@ -103,6 +107,14 @@ export class KnowledgeBase {
         throw new KnowledgeError(`knowledge/signals.yaml: danger "${danger.kind}": its line "${danger.line}" is not a line of entry "${signals.urgentEntry}" (${lines.join(', ') || 'it has none'})`);
       }
     }
+  }
+
+  /**
+   * The language written in another script that a Latin-letter message is in (Arabizi, Persian, Tigrinya or
+   * Ukrainian in Latin letters), or undefined when unsure.
+   */
+  romanizedLocale(text: string): Locale | undefined {
+    return this.lexicons ? romanizedLocaleOf(text, this.lexicons) : undefined;
   }
 
   /** The urgent-help entry, always answered first when a message signals danger. */
@@ -175,6 +187,6 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   if (!menu.success) throw new KnowledgeError(`knowledge/menu.yaml: ${z.prettifyError(menu.error)}`);
   return new KnowledgeBase({
     entries, authorities, search: createSearch(entries, lexicons), menu: menu.data, municipality: options.municipality,
-    signals: loadSignals(), guides: loadGuides(entries), situations: loadSituations(undefined, new Set(entries.map((e) => e.id))),
+    signals: loadSignals(), guides: loadGuides(entries), lexicons, situations: loadSituations(undefined, new Set(entries.map((e) => e.id))),
   });
 }

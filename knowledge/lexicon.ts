@@ -4,7 +4,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../locales';
-import { fold } from './normalize';
+import { fold, foldedWords } from './normalize';
 import { KNOWLEDGE_DIR } from './paths';
 
 export interface Lexicon {
@@ -131,3 +131,38 @@ export function skeleton(word: string): string {
 const DIGRAPHS: Record<string, string> = { sh: 'S', ch: 'C', kh: 'x', gh: 'g', zh: 'Z', ts: 'c', th: 't', ph: 'f' };
 const DIGIT_LETTERS: Record<string, string> = { '7': 'h', '5': 'x', '9': 'k', '6': 't', '8': 'g' };
 const VOWELS = 'aeiouy';
+
+/** The languages written in Latin letters anyway: their function words are no sign of a romanized language. */
+const LATIN_SCRIPT_LOCALES: readonly Locale[] = ['nl', 'en', 'tr', 'so'];
+/**
+ * An Arabizi word: a digit standing for an Arabic letter between letters ("ma3on", "ra2m", "imti7an"), or before
+ * three letters or more ("3ala", "2adesh"); not "b1", "2e" or "3de".
+ */
+const ARABIZI = /^(?:[a-z]+[235679][a-z]+|[235679][a-z]{3,})$/;
+/** A romanized language needs this many of a message's Latin words, and this share of them. */
+export const ROMANIZED_MIN_WORDS = 2;
+export const ROMANIZED_MIN_SHARE = 0.3;
+
+/**
+ * The language written in another script that a Latin-letter message is in ("wein bsajel 3al imti7an" → ar,
+ * "kelase zaban ro ki pardakht mikone" → fa), or undefined when unsure. Counts the words that are romanized
+ * spellings in a language's lexicon, or its romanized function words of 3+ letters, that no Latin-script language
+ * has as a function word; the best language needs enough of them and more than any other. (Skeletons, which let
+ * the search find unlisted spellings, are too loose for this: Turkish "sikayet" has the skeleton of an Arabic word.)
+ * Pure.
+ */
+export function romanizedLocaleOf(text: string, lexicons: Record<Locale, Lexicon>): Locale | undefined {
+  if (/[^\p{Script=Latin}\p{N}\p{P}\p{S}\s]/u.test(text)) return undefined;
+  const words = [...new Set(foldedWords(text))].filter((w) => w.length >= 2 && LATIN_WORD.test(w));
+  if (words.length < ROMANIZED_MIN_WORDS) return undefined;
+  const latinStop = (w: string) => LATIN_SCRIPT_LOCALES.some((l) => lexicons[l].stopwords.has(w));
+  const counts = (Object.keys(lexicons) as Locale[]).filter((l) => lexicons[l].romanized.size > 0).map((locale) => {
+    const { romanized, stopwords } = lexicons[locale];
+    const hits = words.filter((w) => ((romanized.has(w) || (w.length >= 3 && stopwords.has(w))) && !latinStop(w))
+      || (locale === 'ar' && ARABIZI.test(w))).length;
+    return { locale, hits };
+  }).sort((a, b) => b.hits - a.hits);
+  const [best, second] = counts;
+  if (!best || best.hits < ROMANIZED_MIN_WORDS || best.hits < ROMANIZED_MIN_SHARE * words.length) return undefined;
+  return second && second.hits === best.hits ? undefined : best.locale;
+}

@@ -20,16 +20,21 @@ export function supportedLocale(requested: string | undefined): Locale | undefin
  * else the language the message is written in, when the detector is sure (never for short messages);
  * else the fallback (Dutch by default).
  */
-export function pickLocale(saved: Locale | undefined, activityLocale: string | undefined, text: string | undefined, fallback: Locale): Locale {
-  return saved ?? supportedLocale(activityLocale) ?? (text ? detectLocale(text) : undefined) ?? fallback;
+export function pickLocale(
+  saved: Locale | undefined, activityLocale: string | undefined, text: string | undefined, fallback: Locale, detect: Detector = detectLocale,
+): Locale {
+  return saved ?? supportedLocale(activityLocale) ?? (text ? detect(text) : undefined) ?? fallback;
 }
 
-export function localeMiddleware(i18next: i18n, profile: StatePropertyAccessor<UserProfile>, fallback: Locale): Middleware {
+/** Guesses a message's language, undefined when unsure. */
+export type Detector = (text: string) => Locale | undefined;
+
+export function localeMiddleware(i18next: i18n, profile: StatePropertyAccessor<UserProfile>, fallback: Locale, detect: Detector = detectLocale): Middleware {
   return {
     async onTurn(context, next) {
       const saved = (await profile.get(context, {}))?.locale;
       const text = typeof context.activity.text === 'string' ? context.activity.text : undefined;
-      setLanguage(context, i18next, pickLocale(saved, context.activity.locale, text, fallback));
+      setLanguage(context, i18next, pickLocale(saved, context.activity.locale, text, fallback, detect));
       await next();
     },
   };

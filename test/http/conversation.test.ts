@@ -39,6 +39,12 @@ describe('welcome', () => {
 });
 
 describe('answers', () => {
+  test('a question in Arabic written in Latin letters, from a channel without a locale, is answered in Arabic', async () => {
+    const { replies } = await post(live.bot, live.channel, message('q-arabizi|livechat', 'salam, kif bsajel 3ala el imti7an? ana ma ba3ref shi'));
+    expect(replies[0]!.channelData.wegwijzer.topic).toBe('exam-registration');
+    expect(replies[0]!.text).toMatch(/\p{Script=Arabic}/u);
+  });
+
   test('a Dutch question gets a Dutch answer, a DUO card and follow-ups', async () => {
     const { status, replies } = await post(live.bot, live.channel, message('q-nl|livechat', 'Hoe schrijf ik me in voor het examen?', 'nl-NL'));
     expect(status).toBe(200);

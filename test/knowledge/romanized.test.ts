@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decide, loadKnowledgeBase } from '../../knowledge';
-import { buildLexicon, loadLexicons, skeleton } from '../../knowledge/lexicon';
+import YAML from 'yaml';
+import { buildLexicon, loadLexicons, romanizedLocaleOf, skeleton } from '../../knowledge/lexicon';
+import { loadEvalSet } from '../../scripts/eval';
 import { LOCALES } from '../../locales';
 import { terms } from '../../knowledge/normalize';
 
@@ -108,5 +110,37 @@ describe('a question in Latin letters', () => {
 
   test('out of scope in Latin letters is still declined', () => {
     expect(decide(kb.search('shu a7san mat3am pizza bi amsterdam', 'ar')).kind).toBe('fallback');
+  });
+});
+
+describe('recognising a language written in Latin letters (for channels that send no locale)', () => {
+  test.each([
+    ['ar', 'salam, wein lazem sajel 3ala el imti7an? ana ma ba3ref shi'],
+    ['ar', 'kif bsawi shakwa 3al DUO? ma 7ada rad 3alayi'],
+    ['fa', 'salam, chetori mitoonam baraye emtehan sabte nam konam?'],
+    ['fa', 'man bayad koja beram baraye kelase zaban? kheili mamnoon'],
+    ['uk', 'pryvit, de meni zapysatysia na ispyt? shcho treba zrobyty?'],
+    ['uk', 'skilky koshtuie ispyt i koly mozhna yoho skladaty?'],
+    ['ti', 'selam, ane kemey gere nab fetena kimezgeb ykel?'],
+  ] as const)('%s: "%s"', (locale, text) => {
+    expect(romanizedLocaleOf(text, lexicons)).toBe(locale);
+  });
+
+  test.each([
+    'hallo', 'ana', 'salam', 'B1 examen 2e keer', 'Ik woon in Den Haag sinds 3 jaar', 'What is the 3rd step?',
+    'Merhaba, sınava nasıl kayıt olurum?', 'Salaan, sidee baan isku diiwaangeliyaa imtixaanka?', 'كيف أسجل في الامتحان؟',
+  ])('not for "%s" (too short, a Latin-script language, or another script)', (text) => {
+    expect(romanizedLocaleOf(text, lexicons)).toBeUndefined();
+  });
+
+  test('never for a message of the Latin-script languages in the eval sets and the phrase tables', () => {
+    const tables = ['dangers.table.yaml', 'dangers.second.yaml', 'situations.table.yaml']
+      .map((f) => YAML.parse(fs.readFileSync(path.join(__dirname, f), 'utf8')) as Record<string, Record<string, string[]>>);
+    const latin = ['nl', 'en', 'tr', 'so'].flatMap((l) => [
+      ...(['questions', 'blind-tune'] as const).flatMap((set) => loadEvalSet(l, set).map((i) => i.q)),
+      ...tables.flatMap((t) => Object.values(t[l] ?? {}).flat()),
+    ]);
+    expect(latin.length).toBeGreaterThan(1500);
+    expect(latin.filter((q) => romanizedLocaleOf(q, lexicons) !== undefined)).toEqual([]);
   });
 });
