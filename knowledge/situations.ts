@@ -20,6 +20,8 @@ const SituationsFile = z.strictObject({
   /** Named word lists per locale, used in phrases as "@name". */
   sets: z.partialRecord(z.enum(LOCALES), z.record(z.string().regex(/^[a-z]+$/), z.string().min(1))).default({}),
   /** Situation words: phrases per locale. */
+  /** Situation words that stop every rule ("my friend's asylum was refused, but my question is something else"). */
+  stop: z.array(z.string()).default([]),
   words: z.record(z.string().regex(NAME, { error: 'use lower-case words joined by hyphens' }), z.partialRecord(z.enum(LOCALES), z.array(z.string().min(2)).min(1))),
   rules: z.array(z.strictObject({
     why: z.string().min(10),
@@ -31,7 +33,7 @@ const SituationsFile = z.strictObject({
 
 export interface SituationRule { why: string; when: string[]; unless: string[]; entry: string }
 
-export interface Situations { book: PhraseBook; rules: SituationRule[] }
+export interface Situations { book: PhraseBook; rules: SituationRule[]; stop: string[] }
 
 /**
  * How far above the best other hit a situation's entry is put, and the least confidence it gets: enough to be
@@ -44,7 +46,8 @@ export const SITUATION_FLOOR = 0.6;
 export function loadSituations(file = path.join(KNOWLEDGE_DIR, 'situations.yaml'), entryIds?: ReadonlySet<string>): Situations {
   const parsed = SituationsFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${FILE}: ${z.prettifyError(parsed.error)}`);
-  const { words, rules, sets, prefixes } = parsed.data;
+  const { words, rules, sets, prefixes, stop } = parsed.data;
+  for (const word of stop) if (!(word in words)) throw new Error(`${FILE}: stop: "${word}" is not under words`);
   rules.forEach((rule, i) => {
     for (const word of [...rule.when, ...rule.unless]) {
       if (!(word in words)) throw new Error(`${FILE}: rules.${i} (${rule.entry}): "${word}" is not under words (${Object.keys(words).join(', ')})`);
@@ -52,13 +55,16 @@ export function loadSituations(file = path.join(KNOWLEDGE_DIR, 'situations.yaml'
     if (entryIds && !entryIds.has(rule.entry)) throw new Error(`${FILE}: rules.${i}: no entry has id "${rule.entry}"`);
   });
   const kinds = Object.entries(words).map(([kind, phrases]) => ({ kind, phrases }));
-  return { book: compilePhraseBook(kinds, { sets, prefixes }, FILE, (kind, locale, i) => `words.${kind}.${locale}.${i}`), rules };
+  return { book: compilePhraseBook(kinds, { sets, prefixes }, FILE, (kind, locale, i) => `words.${kind}.${locale}.${i}`), rules, stop };
 }
 
-/** The first rule whose `when` words are all in the message and none of whose `unless` words are. Pure. */
+/**
+ * The first rule whose `when` words are all in the message and none of whose `unless` words are; none when the
+ * message has a `stop` word. Pure.
+ */
 export function situationOf(text: string, situations: Situations): SituationRule | undefined {
   const found = kindsIn(text, situations.book);
-  if (found.size === 0) return undefined;
+  if (found.size === 0 || situations.stop.some((w) => found.has(w))) return undefined;
   return situations.rules.find((r) => r.when.every((w) => found.has(w)) && !r.unless.some((w) => found.has(w)));
 }
 

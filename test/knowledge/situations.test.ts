@@ -53,6 +53,11 @@ describe('situationOf (pure)', () => {
     expect(ruleEntry('Ik wil klagen over DUO en de gemeente')).toBeUndefined();
   });
 
+  test('a situation told as context for another question has none', () => {
+    expect(ruleEntry('Mijn asielaanvraag is afgewezen')).toBe('asylum-application-refused');
+    expect(ruleEntry('De asielaanvraag van mijn broer is afgewezen, maar ik heb een andere vraag: waar is de bibliotheek?')).toBeUndefined();
+  });
+
   test('a message without situation words has none', () => {
     expect(ruleEntry('Hoe meld ik me aan voor het examen?')).toBeUndefined();
     expect(ruleEntry('')).toBeUndefined();
@@ -85,7 +90,9 @@ const table = YAML.parse(fs.readFileSync(path.join(__dirname, 'situations.table.
 const RULE_ENTRIES = [...new Set(situations.rules.map((r) => r.entry))];
 
 // Written blind, the table put the right entry first for 242 of its 320 phrasings (75.6%) with the first rules,
-// and no look-alike fired a rule; the rules were then widened on it. The thresholds keep that from slipping back.
+// and no look-alike fired a rule; the rules were then widened on it. The refused-asylum rule's 40 phrasings and
+// 32 look-alikes were added blind later: 35 right first, and a "but my question is something else" look-alike in
+// every language fired the rule until `stop` words existed. The thresholds keep that from slipping back.
 const MIN_PER_LOCALE = 0.85;
 const MIN_OVERALL = 0.92;
 
