@@ -7,7 +7,7 @@ import YAML from 'yaml';
 import { buildLexicon, loadLexicons, romanizedLocaleOf, skeleton } from '../../knowledge/lexicon';
 import { loadEvalSet } from '../../scripts/eval';
 import { LOCALES } from '../../locales';
-import { terms } from '../../knowledge/normalize';
+import { foldedWords, terms } from '../../knowledge/normalize';
 
 const kb = loadKnowledgeBase();
 const lexicons = loadLexicons();
@@ -51,9 +51,14 @@ describe('the romanized tables', () => {
 
   test.each(ROMANIZED)('%s: a spelling not listed but with a listed skeleton finds what the listed one finds in that language', (locale) => {
     const { romanized, skeletons } = lexicons[locale];
+    // Romanized question variants make some spellings words of the index themselves: those are found as such.
+    const indexed = new Set(kb.entries.flatMap((e) => {
+      const text = e.text[locale];
+      return text ? [text.title, ...text.questions, ...text.keywords].flatMap((s) => foldedWords(s)) : [];
+    }));
     // A doubled vowel leaves the skeleton as it is ("imtihan" → "iimtihan").
     const pairs = [...romanized.keys()].map((listed) => [listed, listed.replace(/[aeiou]/, (v) => v + v)] as const)
-      .filter(([, unlisted]) => !romanized.has(unlisted) && skeletons.has(skeleton(unlisted)));
+      .filter(([, unlisted]) => !romanized.has(unlisted) && !indexed.has(unlisted) && skeletons.has(skeleton(unlisted)));
     expect(pairs.length).toBeGreaterThan(100);
     const lost = pairs.filter(([listed, unlisted]) => {
       // What the listed spelling finds in its own language (another language may know the same letters).
