@@ -20,7 +20,7 @@ export interface Thresholds {
 }
 
 /** Chosen on the eval sets (`npm run eval -- --tune`); see README, "How answers are chosen". */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.45, margin: 0.07, maxChoices: 3, agreeing: 0.5 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.46, margin: 0.07, maxChoices: 3, agreeing: 0.5 };
 
 export type Decision =
   /** `alternatives`: close runners-up that send the person to the same place, offered as "or did you mean". */
