@@ -24,6 +24,11 @@ export interface Lexicon {
   romanized: ReadonlyMap<string, string>;
   /** The `skeleton` of each romanized spelling → the word, where only one word has that skeleton. */
   skeletons: ReadonlyMap<string, string>;
+  /**
+   * One-letter clitics written onto a word (Arabic "و" and, "ب" with/at, "ل" for): the search tries an unknown word
+   * without them, and keeps the result only when that is a word the index knows ("وحصلت" → "حصلت", but "بلديه" stays).
+   */
+  clitics: readonly string[];
 }
 
 /** One word in lower-case Latin letters and digits, as romanized spellings are written (and searched). */
@@ -40,6 +45,7 @@ const LexiconFile = z.strictObject({
   romanized: z.record(z.string().min(1), z.array(latinWord).min(1)).default({}),
   /** Function words as people write them in Latin letters ("ana", "shcho"). */
   romanizedStopwords: z.array(latinWord).default([]),
+  clitics: z.array(z.string().length(1)).default([]),
 });
 
 /** Reads and validates the lexicon of every locale; multi-word variants are ignored (search is per word). */
@@ -49,9 +55,9 @@ export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<
     const file = path.join(dir, `${locale}.yaml`);
     const parsed = LexiconFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
     if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-    const { stopwords, synonyms, prefixes, minStem, suffixes, romanized, romanizedStopwords } = parsed.data;
+    const { stopwords, synonyms, prefixes, minStem, suffixes, romanized, romanizedStopwords, clitics } = parsed.data;
     try {
-      result[locale] = buildLexicon([...stopwords, ...romanizedStopwords], synonyms, prefixes, minStem, suffixes, romanized);
+      result[locale] = buildLexicon([...stopwords, ...romanizedStopwords], synonyms, prefixes, minStem, suffixes, romanized, clitics);
     } catch (error) {
       throw new Error(`${file}: ${(error as Error).message}`);
     }
@@ -62,7 +68,7 @@ export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<
 /** Builds a lexicon from plain lists; folding is done here so the data files may use accents. */
 export function buildLexicon(
   stopwords: string[], synonyms: Record<string, string[]>, prefixes: string[] = [], minStem = 3, suffixes: string[] = [],
-  romanizedSpellings: Record<string, string[]> = {},
+  romanizedSpellings: Record<string, string[]> = {}, clitics: string[] = [],
 ): Lexicon {
   const foldWord = (w: string) => w.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ı/g, 'i').trim();
   const canonical = new Map<string, string>();
@@ -93,7 +99,7 @@ export function buildLexicon(
   const skeletons = new Map([...bySkeleton].filter(([, words]) => words.size === 1).map(([key, words]) => [key, [...words][0]!]));
   const folded = [...new Set(prefixes.map(foldWord))].sort((a, b) => b.length - a.length);
   const endings = [...new Set(suffixes.map(foldWord))].sort((a, b) => b.length - a.length);
-  return { stopwords: stops, canonical, prefixes: folded, suffixes: endings, minStem, romanized, skeletons };
+  return { stopwords: stops, canonical, prefixes: folded, suffixes: endings, minStem, romanized, skeletons, clitics: clitics.map(foldWord) };
 }
 
 /** Skeletons shorter than this match too many words. */

@@ -15,6 +15,8 @@ export interface LocaleIndex {
   /** How fuse.js judges a two-edit correction of a long word. */
   fuseOptions: IFuseOptions<string>;
   known: ReadonlySet<string>;
+  /** One-letter clitics an unknown word is tried without (see `Lexicon.clitics`). */
+  clitics: readonly string[];
   /** Romanized spellings' skeletons → a known word (see `skeleton`), for Latin spellings not listed. */
   skeletons: ReadonlyMap<string, string>;
   idf: (term: string) => number;
@@ -65,6 +67,8 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
   // Writers put deliberate typos in question variants ("integraton"); fold each rare spelling into the
   // common word it is one edit away from, so a typo in the content never becomes a word of its own.
   const aliases = spellingAliases(counts);
+  // Colloquial writers' variants join clitics onto words ("وقرض", and a loan): such a word is the word itself.
+  for (const [word, target] of cliticAliases(counts, lexicon.clitics)) if (!aliases.has(word)) aliases.set(word, target);
   const known = new Set([...counts.keys()].filter((w) => !aliases.has(w)));
   const tokenize = (words: readonly string[]) => termsOfWords(words, lexicon, known).map((w) => aliases.get(w) ?? w);
   const tokenizeText = (text: string) => new Set(tokenize(foldedWords(text)));
@@ -130,7 +134,7 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
     group.masks.push(letterMask(w));
   }
   return {
-    docs, known, idf, tokenize, shapes, termNumber,
+    docs, known, idf, tokenize, shapes, termNumber, clitics: lexicon.clitics,
     // The word as this index has it (stemmed like any word: "проживання" → "проживанн").
     skeletons: new Map([...lexicon.skeletons].flatMap(([key, word]): [string, string][] => {
       const [term] = tokenize([word]);
@@ -159,4 +163,26 @@ function offsets(lengths: number[]): Int32Array {
   const starts = new Int32Array(lengths.length + 1);
   lengths.forEach((length, i) => { starts[i + 1] = starts[i]! + length; });
   return starts;
+}
+
+/**
+ * Words that are a clitic (or two) plus a word seen at least as often → that word ("وقرض" → "قرض"); a common word
+ * that only starts with a clitic's letter ("بلديه", not "ب" + "لديه") stays itself.
+ */
+function cliticAliases(counts: ReadonlyMap<string, number>, clitics: readonly string[]): Map<string, string> {
+  const aliases = new Map<string, string>();
+  if (!clitics.length) return aliases;
+  for (const [word, count] of counts) {
+    let rest = word;
+    for (let depth = 0; depth < 2; depth++) {
+      const clitic = clitics.find((c) => rest.startsWith(c) && [...rest].length - c.length >= 3);
+      if (!clitic) break;
+      rest = rest.slice(clitic.length);
+      if ((counts.get(rest) ?? 0) >= count) {
+        aliases.set(word, rest);
+        break;
+      }
+    }
+  }
+  return aliases;
 }

@@ -41,11 +41,38 @@ function resolveUnknown(term: string, weight: number, index: LocaleIndex, correc
   // "imtihaan" in an Arabic conversation: an unlisted romanization of a word the index knows.
   const romanized = index.skeletons.size && LATIN_WORD.test(term) ? index.skeletons.get(skeleton(term)) : undefined;
   if (romanized) return [{ term: romanized, quality: ROMANIZED_QUALITY, weight: index.idf(romanized) }];
+  const bare = withoutClitics(term, index);
+  if (bare) return [{ term: bare, quality: 1, weight: index.idf(bare) }];
   const parts = splitCompound(term, index.known);
   if (parts) return parts.map((part) => ({ term: part, quality: 1, weight: index.idf(part) }));
   const match = correctTypos && term.length >= 5 ? correction(term, index) : undefined;
   return [match ? { term: match, quality: CORRECTED_QUALITY, weight } : { term, quality: 0, weight }];
 }
+
+/**
+ * The known word an unknown word is without one or two of the locale's clitics ("وحصلت" → "حصلت", "وبالبلديه" →
+ * "بلديه"), stemmed as the index has it; undefined when none gives a known word of at least `MIN_BARE` letters.
+ */
+function withoutClitics(term: string, index: LocaleIndex): string | undefined {
+  if (!index.clitics.length) return undefined;
+  let forms = [term];
+  for (let depth = 0; depth < 2; depth++) {
+    const next: string[] = [];
+    for (const form of forms) {
+      for (const clitic of index.clitics) {
+        if (!form.startsWith(clitic) || [...form].length - 1 < MIN_BARE) continue;
+        const [bare] = index.tokenize([form.slice(clitic.length)]);
+        if (bare !== undefined && index.known.has(bare)) return bare;
+        next.push(form.slice(clitic.length));
+      }
+    }
+    forms = next;
+  }
+  return undefined;
+}
+
+/** A word without its clitics must keep this many letters (a two-letter rest is too often another word). */
+const MIN_BARE = 3;
 
 /**
  * The known word a typo most likely meant: the nearest (the more common one when equally near). Words one

@@ -120,3 +120,19 @@ describe('Search results', () => {
     }
   });
 });
+
+describe('clitics written onto a word (Arabic "و", "ب", "ل")', () => {
+  const top = (q: string) => kb.search(q, 'ar').slice(0, 3).map((h) => h.entry.id);
+  test('an unknown word is found without them, as the word the index knows', () => {
+    // "وقرض" (and a loan), "بالقرض" (with the loan): the word "قرض" (loan) with one or two clitics.
+    expect(top('وقرض DUO')).toEqual(top('قرض DUO'));
+    expect(top('وبقرض DUO')).toEqual(top('قرض DUO'));
+  });
+
+  test('a known word that starts with a clitic letter stays as it is', () => {
+    // "بلديه" (municipality) is not "ب" + "لديه" (he has).
+    const lexicon = loadLexicons().ar;
+    expect(lexicon.clitics).toContain('ب');
+    expect(top('بلدية')).toEqual(top('البلدية'));
+  });
+});
