@@ -29,6 +29,11 @@ export interface Lexicon {
    * without them, and keeps the result only when that is a word the index knows ("وحصلت" → "حصلت", but "بلديه" stays).
    */
   clitics: readonly string[];
+  /**
+   * Endings written onto a word (Persian "م" my, "رو"; Turkish case endings, also on Dutch words: "politieyi"),
+   * longest first: tried like `clitics`, kept only when the rest is a word the index knows.
+   */
+  cliticEndings: readonly string[];
 }
 
 /** One word in lower-case Latin letters and digits, as romanized spellings are written (and searched). */
@@ -46,6 +51,7 @@ const LexiconFile = z.strictObject({
   /** Function words as people write them in Latin letters ("ana", "shcho"). */
   romanizedStopwords: z.array(latinWord).default([]),
   clitics: z.array(z.string().length(1)).default([]),
+  cliticEndings: z.array(z.string().min(1)).default([]),
 });
 
 /** Reads and validates the lexicon of every locale; multi-word variants are ignored (search is per word). */
@@ -55,9 +61,9 @@ export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<
     const file = path.join(dir, `${locale}.yaml`);
     const parsed = LexiconFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
     if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-    const { stopwords, synonyms, prefixes, minStem, suffixes, romanized, romanizedStopwords, clitics } = parsed.data;
+    const { stopwords, synonyms, prefixes, minStem, suffixes, romanized, romanizedStopwords, clitics, cliticEndings } = parsed.data;
     try {
-      result[locale] = buildLexicon([...stopwords, ...romanizedStopwords], synonyms, prefixes, minStem, suffixes, romanized, clitics);
+      result[locale] = buildLexicon([...stopwords, ...romanizedStopwords], synonyms, prefixes, minStem, suffixes, romanized, clitics, cliticEndings);
     } catch (error) {
       throw new Error(`${file}: ${(error as Error).message}`);
     }
@@ -68,7 +74,7 @@ export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<
 /** Builds a lexicon from plain lists; folding is done here so the data files may use accents. */
 export function buildLexicon(
   stopwords: string[], synonyms: Record<string, string[]>, prefixes: string[] = [], minStem = 3, suffixes: string[] = [],
-  romanizedSpellings: Record<string, string[]> = {}, clitics: string[] = [],
+  romanizedSpellings: Record<string, string[]> = {}, clitics: string[] = [], cliticEndings: string[] = [],
 ): Lexicon {
   const foldWord = (w: string) => w.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ı/g, 'i').trim();
   const canonical = new Map<string, string>();
@@ -99,7 +105,8 @@ export function buildLexicon(
   const skeletons = new Map([...bySkeleton].filter(([, words]) => words.size === 1).map(([key, words]) => [key, [...words][0]!]));
   const folded = [...new Set(prefixes.map(foldWord))].sort((a, b) => b.length - a.length);
   const endings = [...new Set(suffixes.map(foldWord))].sort((a, b) => b.length - a.length);
-  return { stopwords: stops, canonical, prefixes: folded, suffixes: endings, minStem, romanized, skeletons, clitics: clitics.map(foldWord) };
+  return { stopwords: stops, canonical, prefixes: folded, suffixes: endings, minStem, romanized, skeletons, clitics: clitics.map(foldWord),
+    cliticEndings: [...new Set(cliticEndings.map(foldWord))].sort((a, b) => b.length - a.length) };
 }
 
 /** Skeletons shorter than this match too many words. */

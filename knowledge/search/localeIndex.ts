@@ -15,8 +15,9 @@ export interface LocaleIndex {
   /** How fuse.js judges a two-edit correction of a long word. */
   fuseOptions: IFuseOptions<string>;
   known: ReadonlySet<string>;
-  /** One-letter clitics an unknown word is tried without (see `Lexicon.clitics`). */
+  /** Clitics and endings an unknown word is tried without (see `Lexicon.clitics`, `Lexicon.cliticEndings`). */
   clitics: readonly string[];
+  cliticEndings: readonly string[];
   /** Romanized spellings' skeletons → a known word (see `skeleton`), for Latin spellings not listed. */
   skeletons: ReadonlyMap<string, string>;
   idf: (term: string) => number;
@@ -68,7 +69,7 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
   // common word it is one edit away from, so a typo in the content never becomes a word of its own.
   const aliases = spellingAliases(counts);
   // Colloquial writers' variants join clitics onto words ("وقرض", and a loan): such a word is the word itself.
-  for (const [word, target] of cliticAliases(counts, lexicon.clitics)) if (!aliases.has(word)) aliases.set(word, target);
+  for (const [word, target] of cliticAliases(counts, lexicon.clitics, lexicon.cliticEndings)) if (!aliases.has(word)) aliases.set(word, target);
   const known = new Set([...counts.keys()].filter((w) => !aliases.has(w)));
   const tokenize = (words: readonly string[]) => termsOfWords(words, lexicon, known).map((w) => aliases.get(w) ?? w);
   const tokenizeText = (text: string) => new Set(tokenize(foldedWords(text)));
@@ -134,7 +135,7 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
     group.masks.push(letterMask(w));
   }
   return {
-    docs, known, idf, tokenize, shapes, termNumber, clitics: lexicon.clitics,
+    docs, known, idf, tokenize, shapes, termNumber, clitics: lexicon.clitics, cliticEndings: lexicon.cliticEndings,
     // The word as this index has it (stemmed like any word: "проживання" → "проживанн").
     skeletons: new Map([...lexicon.skeletons].flatMap(([key, word]): [string, string][] => {
       const [term] = tokenize([word]);
@@ -169,20 +170,37 @@ function offsets(lengths: number[]): Int32Array {
  * Words that are a clitic (or two) plus a word seen at least as often → that word ("وقرض" → "قرض"); a common word
  * that only starts with a clitic's letter ("بلديه", not "ب" + "لديه") stays itself.
  */
-function cliticAliases(counts: ReadonlyMap<string, number>, clitics: readonly string[]): Map<string, string> {
+function cliticAliases(counts: ReadonlyMap<string, number>, clitics: readonly string[], endings: readonly string[]): Map<string, string> {
   const aliases = new Map<string, string>();
-  if (!clitics.length) return aliases;
-  for (const [word, count] of counts) {
-    let rest = word;
-    for (let depth = 0; depth < 2; depth++) {
-      const clitic = clitics.find((c) => rest.startsWith(c) && [...rest].length - c.length >= 3);
-      if (!clitic) break;
-      rest = rest.slice(clitic.length);
-      if ((counts.get(rest) ?? 0) >= count) {
-        aliases.set(word, rest);
-        break;
-      }
-    }
+  if (!clitics.length && !endings.length) return aliases;
+  const common = (word: string, rest: string) => rest !== word && (counts.get(rest) ?? 0) >= (counts.get(word) ?? 0);
+  for (const word of counts.keys()) {
+    const rest = barest(word, clitics, endings, (form) => common(word, form));
+    if (rest) aliases.set(word, rest);
   }
   return aliases;
+}
+
+/** A word without its clitics shorter than this is too often another word. */
+export const MIN_BARE = 3;
+
+/**
+ * The first form of `word` without one or two leading clitics, or without one ending, or both, that `accept`s;
+ * undefined when none does. Shared by the index (folding the content's own forms) and the search (unknown words).
+ */
+export function barest(word: string, clitics: readonly string[], endings: readonly string[], accept: (form: string) => boolean): string | undefined {
+  const length = (w: string) => [...w].length;
+  const heads = [word];
+  for (let i = 0; i < heads.length && i < 3; i++) {
+    for (const c of clitics) if (heads[i]!.startsWith(c) && length(heads[i]!) - 1 >= MIN_BARE) heads.push(heads[i]!.slice(c.length));
+  }
+  for (const head of heads) {
+    if (head !== word && accept(head)) return head;
+    for (const e of endings) {
+      if (!head.endsWith(e) || length(head) - length(e) < MIN_BARE) continue;
+      const rest = head.slice(0, -e.length);
+      if (accept(rest)) return rest;
+    }
+  }
+  return undefined;
 }

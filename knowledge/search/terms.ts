@@ -3,7 +3,7 @@
 import Fuse from 'fuse.js';
 import { LATIN_WORD, skeleton } from '../lexicon';
 import { editDistance, letterMask, bitCount, shapeKey, splitCompound, withinOneEdit } from './edits';
-import type { LocaleIndex } from './localeIndex';
+import { barest, type LocaleIndex } from './localeIndex';
 
 export interface ResolvedTerm { term: string; quality: number; weight: number }
 
@@ -50,29 +50,20 @@ function resolveUnknown(term: string, weight: number, index: LocaleIndex, correc
 }
 
 /**
- * The known word an unknown word is without one or two of the locale's clitics ("وحصلت" → "حصلت", "وبالبلديه" →
- * "بلديه"), stemmed as the index has it; undefined when none gives a known word of at least `MIN_BARE` letters.
+ * The known word an unknown word is without one or two of the locale's clitics, or an ending ("وحصلت" → "حصلت",
+ * "پولامو" → "پول"), stemmed as the index has it; undefined when no such form is a word the index knows.
  */
 function withoutClitics(term: string, index: LocaleIndex): string | undefined {
-  if (!index.clitics.length) return undefined;
-  let forms = [term];
-  for (let depth = 0; depth < 2; depth++) {
-    const next: string[] = [];
-    for (const form of forms) {
-      for (const clitic of index.clitics) {
-        if (!form.startsWith(clitic) || [...form].length - 1 < MIN_BARE) continue;
-        const [bare] = index.tokenize([form.slice(clitic.length)]);
-        if (bare !== undefined && index.known.has(bare)) return bare;
-        next.push(form.slice(clitic.length));
-      }
-    }
-    forms = next;
-  }
-  return undefined;
+  if (!index.clitics.length && !index.cliticEndings.length) return undefined;
+  let found: string | undefined;
+  barest(term, index.clitics, index.cliticEndings, (form) => {
+    const [bare] = index.tokenize([form]);
+    if (bare === undefined || !index.known.has(bare)) return false;
+    found = bare;
+    return true;
+  });
+  return found;
 }
-
-/** A word without its clitics must keep this many letters (a two-letter rest is too often another word). */
-const MIN_BARE = 3;
 
 /**
  * The known word a typo most likely meant: the nearest (the more common one when equally near). Words one

@@ -3,6 +3,7 @@ import { decide, loadKnowledgeBase } from '../../knowledge';
 import fc from 'fast-check';
 import { createSearch, editDistance, splitCompound, withinOneEdit } from '../../knowledge/search';
 import { loadLexicons } from '../../knowledge/lexicon';
+import { barest } from '../../knowledge/search/localeIndex';
 import { fold } from '../../knowledge/normalize';
 
 const kb = loadKnowledgeBase();
@@ -135,4 +136,17 @@ describe('clitics written onto a word (Arabic "و", "ب", "ل")', () => {
     expect(lexicon.clitics).toContain('ب');
     expect(top('بلدية')).toEqual(top('البلدية'));
   });
+});
+
+test('a word without its clitics and endings: the first accepted form, never shorter than three letters', () => {
+  const accept = (known: string[]) => (form: string) => known.includes(form);
+  expect(barest('وبقرض', ['و', 'ب'], [], accept(['قرض']))).toBe('قرض');
+  expect(barest('پولامو', [], ['امو', 'مو', 'و'], accept(['پول']))).toBe('پول');
+  expect(barest('وبقرض', ['و', 'ب'], [], accept([]))).toBeUndefined();
+  expect(barest('بها', ['ب'], ['ا'], accept(['ها', 'ب']))).toBeUndefined();
+});
+
+test('Persian endings written onto a word ("بیمه‌ام", my insurance) find what the word finds', () => {
+  const top = (q: string) => kb.search(q, 'fa')[0]?.entry.id;
+  expect(top('بیمه‌ام گرونه')).toBe(top('بیمه گرونه'));
 });
