@@ -92,7 +92,9 @@ const RULE_ENTRIES = [...new Set(situations.rules.map((r) => r.entry))];
 // Written blind, the table put the right entry first for 242 of its 320 phrasings (75.6%) with the first rules,
 // and no look-alike fired a rule; the rules were then widened on it. The refused-asylum rule's 40 phrasings and
 // 32 look-alikes were added blind later: 35 right first, and a "but my question is something else" look-alike in
-// every language fired the rule until `stop` words existed. The thresholds keep that from slipping back.
+// every language fired the rule until `stop` words existed. The family reunification rule's 40 phrasings and 32
+// look-alikes, added blind last: 26 right first (65%) before its words were widened on them, 39 after, no look-alike
+// fires. The thresholds keep all of that from slipping back.
 const MIN_PER_LOCALE = 0.85;
 const MIN_OVERALL = 0.92;
 
