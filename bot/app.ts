@@ -61,7 +61,7 @@ export function buildCore(config: Config, logger: Logger, options: { kb?: Knowle
   const commands = commandTable(LOCALES.map((l) => RESOURCES[l] as unknown as CommandStrings));
   const languages = LOCALES.map((l) => ({ locale: l, name: (RESOURCES[l] as { language: { name: string } }).language.name }));
   const dialog = new MainDialog({ kb, state, records, commands, i18n, languages, handoff: config.handoff });
-  const bot = new WegwijzerBot({ state, dialog, kb });
+  const bot = new WegwijzerBot({ state, dialog, kb, i18n, chooseLanguage: (context, locale) => dialog.chooseLanguage(context, locale) });
   const telemetry = createTelemetry(storage, logger);
   const transcripts = new DocumentTranscriptStore(storage);
   const middleware: Middleware[] = [

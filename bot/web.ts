@@ -131,7 +131,7 @@ export function webRouter(config: Config): Router {
       lang, color, tokenSeconds: 1800,
       languages: Object.fromEntries(languages.map((l) => [l, {
         rtl: RTL.has(l), webchatLocale: WEBCHAT_LOCALES[l] ?? 'en-US', webchatStrings: strings[l]!.webchat ?? null,
-        privacyLink: strings[l]!.privacyLink,
+        privacyLink: strings[l]!.privacyLink, language: strings[l]!.language, chatTitle: strings[l]!.chatTitle, unavailable: strings[l]!.unavailable,
       }])),
     };
     const options = languages.map((l) => `<option value="${l}" lang="${l}">${escapeHtml(strings[l]!.languageName)}</option>`).join('');

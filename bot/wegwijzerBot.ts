@@ -1,12 +1,27 @@
 // Turn-level behaviour: greet new members once, run the dialogs for messages, save state after every turn.
 import { ActivityHandler, Channels, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { i18n } from 'i18next';
+import type { Locale } from '../locales';
 import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import type { KnowledgeBase } from '../knowledge';
-import { languageOf } from './middleware/locale';
+import { languageOf, setLanguage, supportedLocale } from './middleware/locale';
 import { renderWelcome } from './cards/render';
 import type { BotState } from './state';
 
-export interface BotDeps { state: BotState; dialog: Dialog; kb: KnowledgeBase }
+export interface BotDeps {
+  state: BotState;
+  dialog: Dialog;
+  kb: KnowledgeBase;
+  i18n: i18n;
+  /** Saves a language the person chose and confirms it with the menu (the widget's language menu). */
+  chooseLanguage(context: TurnContext, locale: Locale): Promise<void>;
+}
+
+/** Web Chat's channels: the widget says it joined, with its language, once connected (see `onJoin`). */
+const WEB_CHAT_CHANNELS = new Set<string>([Channels.Webchat, Channels.Directline]);
+/** Events the widget sends: joined (with the page's language), and a language chosen in its menu. */
+export const JOIN_EVENT = 'webchat/join';
+export const LANGUAGE_EVENT = 'webchat/language';
 
 export class WegwijzerBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
@@ -16,7 +31,16 @@ export class WegwijzerBot extends ActivityHandler {
     this.dialogs = new DialogSet(deps.state.dialogState).add(deps.dialog);
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
-      if (joined) await this.welcomeOnce(context);
+      // Web Chat connects before it can say in which language: it greets on its join event instead. The
+      // Emulator and other channels are greeted here, in the activity's locale.
+      if (joined && !WEB_CHAT_CHANNELS.has(context.activity.channelId)) await this.welcomeOnce(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      const { name, value } = context.activity;
+      const language = supportedLocale(typeof value?.language === 'string' ? value.language : undefined);
+      if (name === JOIN_EVENT) await this.onJoin(context, language);
+      else if (name === LANGUAGE_EVENT && language) await this.deps.chooseLanguage(context, language);
       await next();
     });
     this.onMessage(async (context, next) => {
@@ -56,6 +80,16 @@ export class WegwijzerBot extends ActivityHandler {
       };
       await context.sendTraceActivity('BotState', snapshot, 'https://www.botframework.com/schemas/botState', 'Bot State');
     }
+  }
+
+  /**
+   * The widget joined (a new or resumed conversation): greet once, in the widget's language unless the person
+   * chose one. A resumed conversation is not greeted again.
+   */
+  private async onJoin(context: TurnContext, language: Locale | undefined): Promise<void> {
+    const profile = await this.deps.state.profile.get(context, {});
+    if (language && !profile.locale) setLanguage(context, this.deps.i18n, language);
+    await this.welcomeOnce(context);
   }
 
   private async welcomeOnce(context: TurnContext): Promise<void> {

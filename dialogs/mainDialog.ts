@@ -1,6 +1,6 @@
 // The root dialog: global commands, the guided conversations (and their interruptions), answers from the
 // knowledge base, "did you mean" and the honest fallback.
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, Channels, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus, WaterfallDialog, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -54,6 +54,9 @@ const STARTS: Partial<Record<Command, { dialog: string; options?: object }>> = {
   complaint: { dialog: COMPLAINT_DIALOG },
   person: { dialog: HANDOFF_DIALOG },
 };
+
+/** The event that tells Web Chat (the widget) which language the person chose in the chat. */
+export const LANGUAGE_CHOSEN_EVENT = 'wegwijzer/language';
 
 export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: MainDialogDeps) {
@@ -312,7 +315,15 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  /** Saves the user's language choice; from this turn on, everything is in that language. */
+  /** A language chosen outside the chat (the widget's menu): the same as choosing it in the chat. */
+  async chooseLanguage(context: TurnContext, locale: Locale): Promise<void> {
+    await this.switchLanguage(context, locale);
+  }
+
+  /**
+   * Saves the user's language choice; from this turn on, everything is in that language. Web Chat also gets an
+   * event with the language, so the widget's own menu and direction follow a choice made in the chat.
+   */
   private async switchLanguage(context: TurnContext, locale: Locale): Promise<void> {
     const profile = await this.deps.state.profile.get(context, {});
     profile.locale = locale;
@@ -320,6 +331,9 @@ export class MainDialog extends ComponentDialog {
     setLanguage(context, this.deps.i18n, locale);
     const ctx = this.renderContext(context);
     await context.sendActivity(renderMenu(ctx, 'language.chosen'));
+    if (context.activity.channelId === Channels.Webchat || context.activity.channelId === Channels.Directline) {
+      await context.sendActivity({ type: ActivityTypes.Event, name: LANGUAGE_CHOSEN_EVENT, value: { language: locale } });
+    }
   }
 
   private async answerEntry(

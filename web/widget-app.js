@@ -7,6 +7,7 @@
   var domain = location.origin + '/v3/directline';
   var lang = sessionStorage.getItem(LANG_KEY) || config.lang;
   var directLine;
+  var store;
 
   function load() {
     try { return JSON.parse(sessionStorage.getItem(KEY) || 'null'); } catch (e) { return null; }
@@ -34,8 +35,15 @@
     var privacy = document.getElementById('privacy');
     privacy.href = '/privacy?lang=' + encodeURIComponent(lang);
     privacy.textContent = language.privacyLink;
+    document.getElementById('language-label').textContent = language.language;
+    document.getElementById('unavailable').textContent = language.unavailable;
+    document.title = language.chatTitle;
+    document.getElementById('webchat').setAttribute('aria-label', language.chatTitle);
+    // The panel around the frame belongs to the embedding page: tell it, so its title and direction follow.
+    if (window.parent !== window) window.parent.postMessage({ type: 'wegwijzer:language', lang: lang, rtl: !!language.rtl }, '*');
     window.WebChat.renderWebChat({
       directLine: directLine,
+      store: store,
       userID: load().userId,
       locale: language.webchatLocale,
       dir: language.rtl ? 'rtl' : 'ltr',
@@ -55,10 +63,42 @@
 
   var select = document.getElementById('language');
   select.value = lang;
-  select.addEventListener('change', function () {
-    lang = select.value;
-    sessionStorage.setItem(LANG_KEY, lang);
+
+  // One language for the widget and the bot: the widget's chrome, Web Chat's strings and direction.
+  function useLanguage(value) {
+    if (!config.languages[value]) return;
+    lang = value;
+    select.value = value;
+    sessionStorage.setItem(LANG_KEY, value);
     render();
+  }
+  function sendEvent(name, value) {
+    store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: name, value: value } });
+  }
+  // Choosing in the widget's menu switches the bot too (saved and confirmed in the new language, with the menu).
+  select.addEventListener('change', function () {
+    useLanguage(select.value);
+    sendEvent('webchat/language', { language: lang });
+  });
+
+  // Once connected the widget says it joined, with its language: the bot greets in it (once per conversation, so
+  // a resumed conversation is not greeted again). A language chosen in the chat ("taal") comes back as an event,
+  // and the widget's menu and direction follow it.
+  store = window.WebChat.createStore({}, function () {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+          setTimeout(function () { sendEvent('webchat/join', { language: lang }); }, 0);
+        } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+          var activity = action.payload && action.payload.activity;
+          if (activity && activity.type === 'event' && activity.name === 'wegwijzer/language' && activity.value) {
+            var chosen = activity.value.language;
+            if (chosen && chosen !== lang) setTimeout(function () { useLanguage(chosen); }, 0);
+          }
+        }
+        return next(action);
+      };
+    };
   });
 
   session().then(function (s) {

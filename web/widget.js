@@ -73,6 +73,23 @@
     }
     if (focus) (value ? close : launcher).focus();
   }
+  // The frame says which language the conversation is in (chosen in its menu or in the chat): the whole panel
+  // follows, its title (unless the site set one), its close label and its direction.
+  window.addEventListener('message', function (event) {
+    if (event.origin !== origin || !frame || event.source !== frame.contentWindow) return;
+    var d = event.data;
+    if (!d || d.type !== 'wegwijzer:language' || !LABELS[d.lang]) return;
+    var l = LABELS[d.lang];
+    panel.setAttribute('lang', d.lang);
+    panel.setAttribute('dir', l.rtl ? 'rtl' : 'ltr');
+    if (!data.title) {
+      heading.textContent = l.chatTitle;
+      panel.setAttribute('aria-label', l.chatTitle);
+      frame.title = l.chatTitle;
+    }
+    close.setAttribute('aria-label', l.close);
+    launcher.textContent = l.open;
+  });
   launcher.addEventListener('click', function () { setOpen(true, true); });
   close.addEventListener('click', function () { setOpen(false, true); });
   panel.addEventListener('keydown', function (event) { if (event.key === 'Escape') setOpen(false, true); });

@@ -1,4 +1,4 @@
-// Picks the reply language for this turn only (saved choice, then the channel's locale, then the default).
+// Picks the reply language for this turn only (saved choice, the message's language, the channel's locale, the default).
 import type { Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { i18n, TFunction } from 'i18next';
 import { isLocale, type Locale } from '../../locales';
@@ -16,15 +16,24 @@ export function supportedLocale(requested: string | undefined): Locale | undefin
 }
 
 /**
- * The turn's locale: an explicit saved choice; else the activity's locale when supported (`ar-SY` → `ar`);
- * else the language the message is written in, when the detector is sure (never for short messages);
- * else the fallback (Dutch by default).
+ * The turn's locale: an explicit saved choice; else the language the message is written in, when the detector is
+ * sure (never for short messages); else the activity's locale when supported (`ar-SY` → `ar`); else the fallback
+ * (Dutch by default). The language people write in wins over a client's interface language: Teams and the Agents
+ * Playground send `en-US` with every message, whatever the person writes.
  */
 export function pickLocale(
   saved: Locale | undefined, activityLocale: string | undefined, text: string | undefined, fallback: Locale, detect: Detector = detectLocale,
 ): Locale {
-  return saved ?? supportedLocale(activityLocale) ?? (text ? detect(text) : undefined) ?? fallback;
+  const channel = supportedLocale(activityLocale);
+  // Overriding the channel's locale takes a little more text: a three-word button label ("Daha fazla bilgi") can
+  // look like another language to the detector.
+  const long = text !== undefined && (channel === undefined || wordsIn(text) >= OVERRIDE_MIN_WORDS);
+  return saved ?? (long ? detect(text) : undefined) ?? channel ?? fallback;
 }
+
+/** Words (of two letters or more) a message needs before its detected language overrides the channel's locale. */
+export const OVERRIDE_MIN_WORDS = 4;
+const wordsIn = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1).length;
 
 /** Guesses a message's language, undefined when unsure. */
 export type Detector = (text: string) => Locale | undefined;

@@ -24,12 +24,49 @@ async function start(locale = 'nl-NL') {
 const activities = async (conversationId: string, token: string, watermark = '') =>
   fetch(dl(`/conversations/${conversationId}/activities?watermark=${watermark}`), { headers: auth(token) });
 
-test('starting a conversation makes the bot greet; a message is echoed with its clientActivityID and answered', async () => {
+const join = async (c: { conversationId: string; token: string }, language: string) => fetch(dl(`/conversations/${c.conversationId}/activities`), {
+  method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'event', name: 'webchat/join', value: { language }, locale: 'nl-NL' }),
+});
+
+test('the bot greets when the widget joins, in the widget\'s language, once per conversation', async () => {
   const c = await start();
+  // Connecting alone greets nobody: the widget has not said its language yet.
+  expect((await json(await activities(c.conversationId, c.token))).activities).toHaveLength(0);
+  expect((await join(c, 'ar')).status).toBe(200);
   const first = await json(await activities(c.conversationId, c.token));
-  expect(first.activities).toHaveLength(1);
-  expect(first.activities[0].from.role).toBe('bot');
-  expect(first.activities[0].text).toContain('Wegwijzer');
+  const greetings = first.activities.filter((a: { from: { role: string } }) => a.from.role === 'bot');
+  expect(greetings).toHaveLength(1);
+  expect(greetings[0].text).toContain('Wegwijzer');
+  expect(greetings[0].text).toMatch(/\p{Script=Arabic}/u);
+  // A resumed conversation joins again: no second greeting.
+  await join(c, 'ar');
+  const again = await json(await activities(c.conversationId, c.token, first.watermark));
+  expect(again.activities.filter((a: { from: { role: string } }) => a.from.role === 'bot')).toHaveLength(0);
+});
+
+test('a language chosen in the widget\'s menu is saved and confirmed in that language, with an event for the widget', async () => {
+  const c = await start();
+  await join(c, 'nl');
+  const first = await json(await activities(c.conversationId, c.token));
+  await fetch(dl(`/conversations/${c.conversationId}/activities`), {
+    method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'event', name: 'webchat/language', value: { language: 'uk' } }),
+  });
+  const next = (await json(await activities(c.conversationId, c.token, first.watermark))).activities
+    .filter((a: { from: { role: string } }) => a.from.role === 'bot');
+  expect(next[0].text).toMatch(/\p{Script=Cyrillic}/u);
+  expect(next[1]).toMatchObject({ type: 'event', name: 'wegwijzer/language', value: { language: 'uk' } });
+  // Saved: a later English message from an English Web Chat is still answered in Ukrainian.
+  await fetch(dl(`/conversations/${c.conversationId}/activities`), {
+    method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text: 'How much does the integration exam cost?', locale: 'en-US' }),
+  });
+  const answer = (await json(await activities(c.conversationId, c.token))).activities.filter((a: { from: { role: string }; type: string }) => a.from.role === 'bot' && a.type === 'message').at(-1);
+  expect(answer.text).toMatch(/\p{Script=Cyrillic}/u);
+});
+
+test('a message is echoed with its clientActivityID and answered', async () => {
+  const c = await start();
+  await join(c, 'nl');
+  const first = await json(await activities(c.conversationId, c.token));
 
   const posted = await fetch(dl(`/conversations/${c.conversationId}/activities`), {
     method: 'POST', headers: auth(c.token),
@@ -43,7 +80,7 @@ test('starting a conversation makes the bot greet; a message is echoed with its 
   expect(answer.from.role).toBe('bot');
   expect(answer.channelData.wegwijzer.topic).toBe('exam-costs');
   expect(answer.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
-  expect(Number(next.watermark)).toBe(3);
+  expect(Number(next.watermark)).toBe(first.activities.length + 2);
 });
 
 test('a token opens only its own conversation (403 for another one)', async () => {

@@ -24,9 +24,15 @@ test('a Dutch word inside an Arabic sentence does not change the detected langua
   expect(detectLocale('ما هي قيمة lening من DUO للاندماج؟')).toBe('ar');
 });
 
-test('resolution order: saved choice, then channel locale, then detection, then the default', () => {
+test("resolution order: saved choice, then the message's language when sure, then channel locale, then the default", () => {
   expect(pickLocale('ar', 'en-US', 'Hoe schrijf ik me in voor het examen?', 'nl')).toBe('ar');
-  expect(pickLocale(undefined, 'ar-SY', 'How do I register for the exam?', 'nl')).toBe('ar');
+  // The Agents Playground and Teams send en-US with every message: a Dutch question is answered in Dutch.
+  expect(pickLocale(undefined, 'en-US', 'Hoe schrijf ik me in voor het examen?', 'nl')).toBe('nl');
+  expect(pickLocale(undefined, 'ar-SY', 'How do I register for the exam?', 'nl')).toBe('en');
+  // A short message says too little: the channel's locale. So does a three-word button label.
+  expect(pickLocale(undefined, 'ar-SY', 'examen', 'nl')).toBe('ar');
+  expect(pickLocale(undefined, 'tr-TR', 'Daha fazla bilgi', 'nl', () => 'so')).toBe('tr');
+  expect(pickLocale(undefined, undefined, 'Daha fazla bilgi', 'nl', () => 'so')).toBe('so');
   expect(pickLocale(undefined, 'fr-FR', 'How do I register for the integration exam?', 'nl')).toBe('en');
   expect(pickLocale(undefined, undefined, 'hallo', 'nl')).toBe('nl');
   expect(supportedLocale('uk-UA')).toBe('uk');

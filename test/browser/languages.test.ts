@@ -1,0 +1,98 @@
+// The widget as a newcomer meets it, in each of the eight languages, in real Chromium with the real Web Chat
+// through the local Direct Line: the first message and the menu in the page's language, a panel that fits a
+// phone and a desktop, and one language switch for widget and bot. Screenshots go to test-output/widget/.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { createI18n, LOCALES } from '../../locales';
+import { loadWebStrings } from '../../bot/web';
+import { launchBrowser } from '../helpers/browser';
+import { startBot, type RunningBot } from '../helpers/http';
+
+jest.setTimeout(120_000);
+
+const OUT = path.join(__dirname, '..', '..', 'test-output', 'widget');
+const i18n = createI18n();
+let browser: BrowserContext;
+let bot: RunningBot;
+
+beforeAll(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  bot = await startBot();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await bot?.stop();
+});
+
+const chat = (page: Page): FrameLocator => page.frameLocator('iframe.wegwijzer-frame');
+const botMessages = (frame: FrameLocator) => frame.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content');
+/** The start of a translated string as Web Chat shows it (markdown bold removed). */
+const start = (text: string) => text.replace(/\*\*/g, '').slice(0, 24);
+
+describe.each([[390, 800], [1280, 800]])('at %i × %i', (width, height) => {
+  test.each(LOCALES.map((l) => [l]))('%s: greeted and offered the menu in that language; the panel fits the screen', async (locale) => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width, height });
+    await page.goto(`${bot.url}/?lang=${locale}`);
+    const frame = chat(page);
+    const t = i18n.getFixedT(locale);
+    const greeting = botMessages(frame).first();
+    await greeting.waitFor({ timeout: 20_000 });
+    expect(await greeting.textContent()).toContain(start(t('welcome.text')));
+    // The menu's buttons are in that language too (the first is the intake, "What applies to me?").
+    const buttons = frame.locator('.webchat__suggested-actions button');
+    await buttons.first().waitFor();
+    const labels = (await buttons.allTextContents()).map((s) => s.trim());
+    expect(labels.some((l) => l.includes(t('guides.intake')))).toBe(true);
+
+    const panel = await page.locator('.wegwijzer-panel').boundingBox();
+    expect(panel).not.toBeNull();
+    expect(panel!.x).toBeGreaterThanOrEqual(0);
+    expect(panel!.x + panel!.width).toBeLessThanOrEqual(width + 0.5);
+    expect(panel!.y + panel!.height).toBeLessThanOrEqual(height + 0.5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await frame.locator('html').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.screenshot({ path: path.join(OUT, `${locale}-${width}.png`) });
+    await page.close();
+  });
+});
+
+test('a language chosen in the chat ("taal", then a language) turns the widget\'s menu and direction too', async () => {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(`${bot.url}/?lang=nl`);
+  const frame = chat(page);
+  await botMessages(frame).first().waitFor({ timeout: 20_000 });
+  const box = frame.getByRole('textbox');
+  await box.fill('taal');
+  await box.press('Enter');
+  await frame.locator('.webchat__suggested-actions button').filter({ hasText: 'العربية' }).click({ timeout: 20_000 });
+  const ar = i18n.getFixedT('ar');
+  await botMessages(frame).filter({ hasText: start(ar('language.chosen')) }).waitFor({ timeout: 20_000 });
+  await frame.locator('html[dir="rtl"]').waitFor({ timeout: 10_000 });
+  expect(await frame.locator('#language').inputValue()).toBe('ar');
+  expect(await frame.locator('html').getAttribute('lang')).toBe('ar');
+  expect(await frame.locator('#language-label').textContent()).toBe(loadWebStrings().ar!.language);
+  // The whole panel follows, the part of the embedding page included.
+  await page.locator('.wegwijzer-panel[dir="rtl"][lang="ar"]').waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: path.join(OUT, 'taal-ar-390.png') });
+  await page.close();
+});
+
+test('a language chosen in the widget\'s menu is confirmed by the bot in that language, and a reload does not greet again', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${bot.url}/?lang=nl`);
+  const frame = chat(page);
+  await botMessages(frame).first().waitFor({ timeout: 20_000 });
+  await frame.locator('#language').selectOption('ti');
+  const ti = i18n.getFixedT('ti');
+  await botMessages(frame).filter({ hasText: start(ti('language.chosen')) }).waitFor({ timeout: 20_000 });
+  await page.reload();
+  const again = chat(page);
+  await botMessages(again).filter({ hasText: start(ti('language.chosen')) }).waitFor({ timeout: 20_000 });
+  const nl = i18n.getFixedT('nl');
+  expect(await botMessages(again).filter({ hasText: start(nl('welcome.text')) }).count()).toBe(1);
+  await page.close();
+});
