@@ -50,8 +50,8 @@
       overrideLocalizedStrings: language.webchatStrings || undefined,
       styleOptions: {
         accent: config.color,
-        suggestedActionLayout: 'stacked',
-        suggestedActionsStackedLayoutButtonTextWrap: true,
+        // Follow-ups and feedback flow as compact buttons that wrap (widget.css), not one full-width row each.
+        suggestedActionLayout: 'flow',
         hideUploadButton: true,
         bubbleBorderRadius: 8,
         bubbleFromUserBackground: '#e8f0f8',
@@ -72,6 +72,14 @@
     sessionStorage.setItem(LANG_KEY, value);
     render();
   }
+  function showStartOfLastAnswer() {
+    var items = document.querySelectorAll('.webchat__basic-transcript__activity');
+    var last = items[items.length - 1];
+    var scroller = document.querySelector('.webchat__basic-transcript__scrollable');
+    if (!last || !scroller) return;
+    var top = last.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    scroller.scrollTop = Math.max(0, top - 8);
+  }
   function sendEvent(name, value) {
     store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: name, value: value } });
   }
@@ -91,6 +99,12 @@
           setTimeout(function () { sendEvent('webchat/join', { language: lang }); }, 0);
         } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
           var activity = action.payload && action.payload.activity;
+          // A new answer stays in view from its heading: once it is drawn, the transcript shows its start, not
+          // the end of its source line and card.
+          if (activity && activity.type === 'message' && activity.from && activity.from.role === 'bot' && (activity.text || '').length > 300) {
+            setTimeout(showStartOfLastAnswer, 400);
+            setTimeout(showStartOfLastAnswer, 1000);
+          }
           if (activity && activity.type === 'event' && activity.name === 'wegwijzer/language' && activity.value) {
             var chosen = activity.value.language;
             if (chosen && chosen !== lang) setTimeout(function () { useLanguage(chosen); }, 0);

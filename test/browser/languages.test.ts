@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { loadKnowledgeBase } from '../../knowledge';
 import { createI18n, LOCALES } from '../../locales';
 import { loadWebStrings } from '../../bot/web';
 import { launchBrowser } from '../helpers/browser';
@@ -13,6 +14,7 @@ jest.setTimeout(120_000);
 
 const OUT = path.join(__dirname, '..', '..', 'test-output', 'widget');
 const i18n = createI18n();
+const kb = loadKnowledgeBase();
 let browser: BrowserContext;
 let bot: RunningBot;
 
@@ -55,6 +57,23 @@ describe.each([[390, 800], [1280, 800]])('at %i × %i', (width, height) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await frame.locator('html').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await page.screenshot({ path: path.join(OUT, `${locale}-${width}.png`) });
+
+    // After a question, the answer's heading is on screen without scrolling back, and no follow-up is cut off.
+    const title = kb.get('exam-costs')!.text[locale]!.title;
+    const box = frame.getByRole('textbox');
+    await box.fill(title);
+    await box.press('Enter');
+    const answer = botMessages(frame).filter({ hasText: title }).last();
+    await answer.waitFor({ timeout: 20_000 });
+    await frame.locator('.webchat__suggested-actions button').filter({ hasText: t('feedback.no') }).waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(1500);
+    const heading = await answer.locator('strong').first().boundingBox();
+    expect(heading).not.toBeNull();
+    expect(heading!.y).toBeGreaterThanOrEqual(0);
+    expect(heading!.y + heading!.height).toBeLessThanOrEqual(height);
+    const cut = await frame.locator('.webchat__suggested-action__text').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+    expect(cut).toBe(0);
+    await page.screenshot({ path: path.join(OUT, `${locale}-${width}-answer.png`) });
     await page.close();
   });
 });
