@@ -30,6 +30,9 @@ const WebStrings = z.strictObject({
   language: z.string().min(1),
   unavailable: z.string().min(1),
   privacyLink: z.string().min(1),
+  /** The answer's "read aloud" control, and the same control while it reads. */
+  readAloud: z.string().min(1),
+  stopReading: z.string().min(1),
   privacy: z.strictObject({
     title: z.string().min(1),
     intro: z.string().min(1),
@@ -132,6 +135,7 @@ export function webRouter(config: Config): Router {
       languages: Object.fromEntries(languages.map((l) => [l, {
         rtl: RTL.has(l), webchatLocale: WEBCHAT_LOCALES[l] ?? 'en-US', webchatStrings: strings[l]!.webchat ?? null,
         privacyLink: strings[l]!.privacyLink, language: strings[l]!.language, chatTitle: strings[l]!.chatTitle, unavailable: strings[l]!.unavailable,
+        readAloud: strings[l]!.readAloud, stopReading: strings[l]!.stopReading,
       }])),
     };
     const options = languages.map((l) => `<option value="${l}" lang="${l}">${escapeHtml(strings[l]!.languageName)}</option>`).join('');

@@ -72,6 +72,71 @@
     sessionStorage.setItem(LANG_KEY, value);
     render();
   }
+  // Read aloud: every answer gets a control that speaks its title and text (not the source line or buttons) in
+  // the conversation's language, when the device has a voice for it; without such a voice there is no control.
+  // It never starts on its own, stops when pressed again, and stops when a new answer arrives.
+  var speech = window.speechSynthesis;
+  var reading = null;
+  if (speech && speech.getVoices) speech.getVoices(); // some browsers load their voices on the first call
+  function voiceFor(language) {
+    if (!speech || typeof window.SpeechSynthesisUtterance !== 'function') return null;
+    var voices = speech.getVoices() || [];
+    for (var i = 0; i < voices.length; i++) {
+      if (String(voices[i].lang || '').toLowerCase().split(/[-_]/)[0] === language) return voices[i];
+    }
+    return null;
+  }
+  /** The answer as it is read: the title and the text, without markdown, links' addresses, source or notices. */
+  function speakable(markdown) {
+    return markdown.split(/\n\s*\n/).filter(function (part) { return !/^\s*_/.test(part); }).join('\n')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]/g, '').trim();
+  }
+  function stopReading() {
+    if (reading) {
+      reading.button.textContent = reading.labels.readAloud;
+      reading.button.setAttribute('aria-pressed', 'false');
+      reading = null;
+    }
+    if (speech) speech.cancel();
+  }
+  function onBotMessage(activity) {
+    var meta = activity.channelData && activity.channelData.wegwijzer;
+    var isAnswer = meta && meta.topic && meta.topic !== 'fallback' && meta.topic !== 'did-you-mean' && !/^authority:/.test(meta.topic);
+    if (reading) stopReading();
+    if (!isAnswer || !activity.text) return;
+    var language = String(activity.locale || lang).toLowerCase().split(/[-_]/)[0];
+    var voice = voiceFor(language);
+    if (!voice) return;
+    var text = speakable(activity.text);
+    var title = text.split('\n')[0];
+    setTimeout(function () { addReadAloud(title, text, voice, config.languages[lang] || config.languages[config.lang]); }, 300);
+  }
+  function addReadAloud(title, text, voice, labels) {
+    var bubbles = document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content');
+    var bubble = null;
+    for (var i = bubbles.length - 1; i >= 0 && !bubble; i--) if ((bubbles[i].textContent || '').indexOf(title) >= 0) bubble = bubbles[i];
+    if (!bubble || bubble.querySelector('.wegwijzer-read')) return;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'wegwijzer-read';
+    button.textContent = labels.readAloud;
+    button.setAttribute('aria-pressed', 'false');
+    button.addEventListener('click', function () {
+      if (reading && reading.button === button) { stopReading(); return; }
+      stopReading();
+      var utterance = new window.SpeechSynthesisUtterance(text);
+      utterance.lang = voice.lang;
+      try { utterance.voice = voice; } catch (e) { /* the language alone then picks the voice */ }
+      utterance.onend = function () { if (reading && reading.button === button) stopReading(); };
+      reading = { button: button, labels: labels };
+      button.textContent = labels.stopReading;
+      button.setAttribute('aria-pressed', 'true');
+      speech.speak(utterance);
+    });
+    // At the top of the answer, beside its heading: in view when the answer arrives.
+    bubble.insertBefore(button, bubble.firstChild);
+  }
+
   function showStartOfLastAnswer() {
     var items = document.querySelectorAll('.webchat__basic-transcript__activity');
     var last = items[items.length - 1];
@@ -105,6 +170,7 @@
             setTimeout(showStartOfLastAnswer, 400);
             setTimeout(showStartOfLastAnswer, 1000);
           }
+          if (activity && activity.type === 'message' && activity.from && activity.from.role === 'bot') onBotMessage(activity);
           if (activity && activity.type === 'event' && activity.name === 'wegwijzer/language' && activity.value) {
             var chosen = activity.value.language;
             if (chosen && chosen !== lang) setTimeout(function () { useLanguage(chosen); }, 0);

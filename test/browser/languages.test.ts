@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { loadKnowledgeBase } from '../../knowledge';
 import { createI18n, LOCALES } from '../../locales';
 import { loadWebStrings } from '../../bot/web';
@@ -114,4 +115,81 @@ test('a language chosen in the widget\'s menu is confirmed by the bot in that la
   const nl = i18n.getFixedT('nl');
   expect(await botMessages(again).filter({ hasText: start(nl('welcome.text')) }).count()).toBe(1);
   await page.close();
+});
+
+describe('read aloud', () => {
+  /** Headless Chromium has no voices: a stand-in speechSynthesis with voices for these languages records what it is asked. */
+  const withVoices = async (langs: string[]) => {
+    const page = await browser.newPage();
+    await page.addInitScript((voiceLangs: string[]) => {
+      const w = window as unknown as Record<string, unknown>;
+      const spoken: { text: string; lang: string }[] = [];
+      let cancelled = 0;
+      w.__speech = { spoken, cancelled: () => cancelled };
+      Object.defineProperty(window, 'speechSynthesis', {
+        configurable: true,
+        value: {
+          getVoices: () => voiceLangs.map((lang) => ({ lang, name: `voice ${lang}`, default: false, localService: true, voiceURI: lang })),
+          speak: (u: SpeechSynthesisUtterance) => { spoken.push({ text: u.text, lang: u.lang }); },
+          cancel: () => { cancelled++; },
+          speaking: false, pending: false, paused: false,
+          addEventListener: () => undefined, removeEventListener: () => undefined,
+        },
+      });
+    }, langs);
+    return page;
+  };
+  test('with a voice for the language, an answer gets a labelled control that reads its title and text, and stops when pressed again', async () => {
+    const page = await withVoices(['nl-NL', 'en-GB']);
+    await page.goto(`${bot.url}/?lang=nl`);
+    const frame = chat(page);
+    await botMessages(frame).first().waitFor({ timeout: 20_000 });
+    // The greeting is no answer: nothing to read aloud yet.
+    expect(await frame.locator('.wegwijzer-read').count()).toBe(0);
+    const title = kb.get('exam-costs')!.text.nl!.title;
+    const box = frame.getByRole('textbox');
+    await box.fill(title);
+    await box.press('Enter');
+    const control = frame.getByRole('button', { name: 'Voorlezen' });
+    await control.waitFor({ timeout: 20_000 });
+    expect(await control.getAttribute('aria-pressed')).toBe('false');
+    await control.focus();
+    await page.keyboard.press('Enter');
+    const stop = frame.getByRole('button', { name: 'Stop met voorlezen' });
+    await stop.waitFor();
+    const after = await frame.locator('body').evaluate(() => (window as unknown as { __speech: { spoken: { text: string; lang: string }[] } }).__speech.spoken);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.lang).toBe('nl-NL');
+    expect(after[0]!.text.startsWith(title)).toBe(true);
+    expect(after[0]!.text).not.toMatch(/Bron:|gecontroleerd|\*\*|https?:/);
+    await stop.click();
+    await control.waitFor();
+    expect(await control.getAttribute('aria-pressed')).toBe('false');
+    // Axe finds nothing serious with the control there.
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    // Reading stops when a new answer arrives.
+    await control.click();
+    await frame.getByRole('button', { name: 'Stop met voorlezen' }).waitFor();
+    await box.fill(kb.get('exam-registration')!.text.nl!.title);
+    await box.press('Enter');
+    await frame.getByRole('button', { name: 'Stop met voorlezen' }).waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await frame.locator('body').evaluate(() => (window as unknown as { __speech: { cancelled: () => number } }).__speech.cancelled())).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('without a voice for the language there is no control (no silent button)', async () => {
+    const page = await withVoices(['nl-NL']);
+    await page.goto(`${bot.url}/?lang=ti`);
+    const frame = chat(page);
+    await botMessages(frame).first().waitFor({ timeout: 20_000 });
+    const title = kb.get('exam-costs')!.text.ti!.title;
+    const box = frame.getByRole('textbox');
+    await box.fill(title);
+    await box.press('Enter');
+    await botMessages(frame).filter({ hasText: title }).last().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(1500);
+    expect(await frame.locator('.wegwijzer-read').count()).toBe(0);
+    await page.close();
+  });
 });
