@@ -7,7 +7,12 @@ import type { UserProfile } from '../state';
 
 const LANGUAGE = Symbol('wegwijzer.language');
 
-export interface TurnLanguage { locale: Locale; t: TFunction }
+export interface TurnLanguage {
+  locale: Locale;
+  t: TFunction;
+  /** The strings of another language (a choice may be typed as its label in any language). */
+  tIn(locale: Locale): TFunction;
+}
 
 /** 'en-US' → 'en'; missing or unsupported → undefined. Pure. */
 export function supportedLocale(requested: string | undefined): Locale | undefined {
@@ -50,7 +55,7 @@ export function localeMiddleware(i18next: i18n, profile: StatePropertyAccessor<U
 }
 
 export function setLanguage(context: TurnContext, i18next: i18n, locale: Locale): TurnLanguage {
-  const language = { locale, t: i18next.getFixedT(locale) };
+  const language = { locale, t: i18next.getFixedT(locale), tIn: (other: Locale) => i18next.getFixedT(other) };
   context.turnState.set(LANGUAGE, language);
   return language;
 }

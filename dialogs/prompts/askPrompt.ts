@@ -3,6 +3,7 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { KnowledgeBase } from '../../knowledge';
+import { LOCALES } from '../../locales';
 import { fold } from '../../knowledge/normalize';
 import { languageOf } from '../../bot/middleware/locale';
 import { renderText, withOffers, type RenderContext } from '../../bot/cards/render';
@@ -36,6 +37,17 @@ export function renderContext(context: TurnContext, kb: KnowledgeBase): RenderCo
   return { kb, locale, t, channelId: context.activity.channelId };
 }
 
+function inAnyLanguage(choices: AskChoice[], folded: string, context: TurnContext, ctx: RenderContext): AskChoice | undefined {
+  const { tIn } = languageOf(context);
+  for (const locale of LOCALES) {
+    if (locale === ctx.locale) continue;
+    const other = { ...ctx, locale, t: tIn(locale) };
+    const choice = choices.find((c) => fold(resolve(c.label, other)) === folded);
+    if (choice) return choice;
+  }
+  return undefined;
+}
+
 export class AskPrompt extends Prompt<Answer> {
   constructor(dialogId: string, private readonly kb: KnowledgeBase) {
     super(dialogId);
@@ -57,7 +69,10 @@ export class AskPrompt extends Prompt<Answer> {
     const raw = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
     const folded = fold(raw);
     const picked = ask.choices.find((c) => fold(resolve(c.label, ctx)) === folded || fold(c.value) === folded)
-      ?? (/^\d{1,2}$/.test(folded) ? ask.choices[Number(folded) - 1] : undefined);
+      ?? (/^\d{1,2}$/.test(folded) ? ask.choices[Number(folded) - 1] : undefined)
+      // A choice typed or pressed as its label in another language (the buttons were drawn before a language
+      // switch, or the client says en-US while the person answers in Dutch).
+      ?? (folded ? inAnyLanguage(ask.choices, folded, context, ctx) : undefined);
     if (picked && folded) return { succeeded: true, value: { choice: picked.value } };
     if (ask.free) {
       if (raw.length < ask.free.min || !folded) state['retry'] = 'prompt.retryShort';

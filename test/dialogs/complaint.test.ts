@@ -207,3 +207,14 @@ test('answers are redacted as they are told: no BSN in the stored dialog state, 
   const summary = await kit.say(nl('complaint.wantApology'));
   expect(summary[0]!.text).toContain('[BSN]');
 });
+
+test('a choice answered with its label in another language is accepted (the client said en-US, the person answered in Dutch)', async () => {
+  const english = dialogKit(kb, { channelId: 'emulator', locale: 'en', records: createRecords(new MemoryStorage()) });
+  await english.say(en('guides.complaint'));
+  const expected = await english.say(en('complaint.kindTreatment'));
+  const mixed = dialogKit(kb, { channelId: 'emulator', locale: 'en', records: createRecords(new MemoryStorage()) });
+  await mixed.say(en('guides.complaint'));
+  const reply = await mixed.say(nl('complaint.kindTreatment'));
+  expect(textOf(reply)).toBe(textOf(expected));
+  expect(buttonsOf(reply)).toEqual(buttonsOf(expected));
+});
