@@ -34,7 +34,7 @@ const botMessages = (frame: FrameLocator) => frame.locator('.webchat__bubble:not
 /** The start of a translated string as Web Chat shows it (markdown bold removed). */
 const start = (text: string) => text.replace(/\*\*/g, '').slice(0, 24);
 
-describe.each([[390, 800], [1280, 800]])('at %i × %i', (width, height) => {
+describe.each([[360, 640], [390, 800], [1280, 800]])('at %i × %i', (width, height) => {
   test.each(LOCALES.map((l) => [l]))('%s: greeted and offered the menu in that language; the panel fits the screen', async (locale) => {
     const page = await browser.newPage();
     await page.setViewportSize({ width, height });

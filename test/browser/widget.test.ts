@@ -158,7 +158,7 @@ test('keyboard only: the launcher opens the chat and focus lands in the panel; E
   await page.close();
 });
 
-test.each(['nl', 'ar'])('axe finds no serious or critical accessibility violation on / (%s) with the widget open', async (lang) => {
+test.each(['nl', 'ar', 'fa'])('axe finds no serious or critical accessibility violation on / (%s) with the widget open', async (lang) => {
   const page = await browser.newPage();
   await page.goto(`${bot.url}/?lang=${lang}`);
   await botMessages(chat(page)).first().waitFor({ timeout: 20_000 });
