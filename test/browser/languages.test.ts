@@ -3,12 +3,12 @@
 // phone and a desktop, and one language switch for widget and bot. Screenshots go to test-output/widget/.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { loadKnowledgeBase } from '../../knowledge';
 import { createI18n, LOCALES } from '../../locales';
 import { loadWebStrings } from '../../bot/web';
-import { launchBrowser } from '../helpers/browser';
+import { botMessages, chat, launchBrowser, openGreeted } from '../helpers/browser';
 import { startBot, type RunningBot } from '../helpers/http';
 
 jest.setTimeout(120_000);
@@ -29,8 +29,6 @@ afterAll(async () => {
   await bot?.stop();
 });
 
-const chat = (page: Page): FrameLocator => page.frameLocator('iframe.wegwijzer-frame');
-const botMessages = (frame: FrameLocator) => frame.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content');
 /** The start of a translated string as Web Chat shows it (markdown bold removed). */
 const start = (text: string) => text.replace(/\*\*/g, '').slice(0, 24);
 
@@ -102,10 +100,7 @@ test('a language chosen in the chat ("taal", then a language) turns the widget\'
 });
 
 test('a language chosen in the widget\'s menu is confirmed by the bot in that language, and a reload does not greet again', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${bot.url}/?lang=nl`);
-  const frame = chat(page);
-  await botMessages(frame).first().waitFor({ timeout: 20_000 });
+  const { page, frame } = await openGreeted(browser, `${bot.url}/?lang=nl`);
   await frame.locator('#language').selectOption('ti');
   const ti = i18n.getFixedT('ti');
   await botMessages(frame).filter({ hasText: start(ti('language.chosen')) }).waitFor({ timeout: 20_000 });
@@ -192,4 +187,23 @@ describe('read aloud', () => {
     expect(await frame.locator('.wegwijzer-read').count()).toBe(0);
     await page.close();
   });
+});
+
+test.each([['nl'], ['ar']])('%s: with a phone keyboard open (half the screen) the send box stays visible', async (locale) => {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(`${bot.url}/?lang=${locale}`);
+  const frame = chat(page);
+  await botMessages(frame).first().waitFor({ timeout: 20_000 });
+  // A virtual keyboard resizes the content (the pages ask for interactive-widget=resizes-content): as a smaller screen.
+  await page.setViewportSize({ width: 390, height: 420 });
+  let send = await frame.getByRole('textbox').boundingBox();
+  for (let tries = 0; tries < 30 && send && send.y + send.height > 420; tries++) {
+    await page.waitForTimeout(100); // the frame's layout follows the new size
+    send = await frame.getByRole('textbox').boundingBox();
+  }
+  expect(send).not.toBeNull();
+  expect(send!.y).toBeGreaterThanOrEqual(0);
+  expect(send!.y + send!.height).toBeLessThanOrEqual(420);
+  await page.close();
 });

@@ -2,9 +2,9 @@
 // suggested actions, right-to-left languages, resuming after a reload, and embedding from other origins.
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser } from '../helpers/browser';
+import { ask, botMessages, chat, launchBrowser, openGreeted } from '../helpers/browser';
 import { startBot, type RunningBot } from '../helpers/http';
 
 jest.setTimeout(90_000);
@@ -38,14 +38,7 @@ afterAll(async () => {
   }
 });
 
-const chat = (page: Page): FrameLocator => page.frameLocator('iframe.wegwijzer-frame');
-const botMessages = (frame: FrameLocator) => frame.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content');
 
-async function ask(frame: FrameLocator, text: string): Promise<void> {
-  const box = frame.getByRole('textbox');
-  await box.fill(text);
-  await box.press('Enter');
-}
 
 test('the demo page greets in the widget, answers a question with an authority card, and a suggested action works', async () => {
   const page = await browser.newPage();
@@ -72,10 +65,7 @@ test('the demo page greets in the widget, answers a question with an authority c
 });
 
 test('the conversation survives a page reload', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${bot.url}/?lang=nl`);
-  const frame = chat(page);
-  await botMessages(frame).first().waitFor({ timeout: 20_000 });
+  const { page, frame } = await openGreeted(browser, `${bot.url}/?lang=nl`);
   await ask(frame, 'Hoe kan ik DUO bellen?');
   await frame.locator('.webchat__bubble--from-user').filter({ hasText: 'Hoe kan ik DUO bellen?' }).waitFor();
   await frame.locator('.ac-adaptiveCard').first().waitFor({ timeout: 20_000 });
@@ -172,10 +162,7 @@ test.each(['nl', 'ar', 'fa'])('axe finds no serious or critical accessibility vi
 });
 
 test('the language switch in the widget changes the language of the next answer; new messages go to a live region', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${bot.url}/?lang=nl`);
-  const frame = chat(page);
-  await botMessages(frame).first().waitFor({ timeout: 20_000 });
+  const { page, frame } = await openGreeted(browser, `${bot.url}/?lang=nl`);
   expect(await frame.locator('[aria-live]').count()).toBeGreaterThan(0);
   await frame.locator('#language').selectOption('en');
   await frame.getByRole('textbox').waitFor();
