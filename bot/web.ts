@@ -160,6 +160,13 @@ export function webRouter(config: Config): Router {
     if (!type) return next();
     res.type(type).set('Cache-Control', 'public, max-age=300').sendFile(path.join(WEB_DIR, req.params.file));
   });
+  // Ge'ez script for Tigrinya on devices without such a font (the pages load it only for Ge'ez text: unicode-range).
+  const fonts = path.join(path.dirname(require.resolve('@fontsource/noto-sans-ethiopic/package.json')), 'files');
+  const FONTS = new Set(['noto-sans-ethiopic-ethiopic-400-normal.woff2', 'noto-sans-ethiopic-ethiopic-700-normal.woff2']);
+  router.get('/fonts/:file', (req, res, next) => {
+    if (!FONTS.has(req.params.file)) return next();
+    res.type('font/woff2').set('Cache-Control', 'public, max-age=604800').set('Access-Control-Allow-Origin', '*').sendFile(path.join(fonts, req.params.file));
+  });
   router.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
   return router;
 }
