@@ -1,5 +1,6 @@
 // Phrases in a small pattern language (see knowledge/signals.yaml for its description), per locale, found in a
 // message after folding: the engine behind the danger signals and the situation rules. Pure; no botbuilder.
+import { z } from 'zod';
 import { LOCALES, type Locale } from '../locales';
 import { fold, foldedWords } from './normalize';
 
@@ -20,6 +21,15 @@ export interface PhraseBook {
   /** Every locale's idioms (one part each), indexed like the phrases. */
   idioms: { keyed: Map<string, Token[][]>; loose: Token[][] };
 }
+
+/** A kind of phrase (a danger, a situation word): lower-case words joined by hyphens. */
+export const KIND = /^[a-z]+(-[a-z]+)*$/;
+/** How phrase files (signals.yaml, situations.yaml) write a kind's name. */
+export const KindName = z.string().regex(KIND, { error: 'use lower-case words joined by hyphens' });
+/** Named word lists per locale, used in phrases as "@name" ("@self & snij*" with self: "mezelf|mijzelf"). */
+export const PhraseSets = z.partialRecord(z.enum(LOCALES), z.record(z.string().regex(/^[a-z]+$/), z.string().min(1))).default({});
+/** Clitics written onto a word (Arabic "ال", "و", "ب"): a message word is also tried without them. */
+export const PhrasePrefixes = z.partialRecord(z.enum(LOCALES), z.array(z.string().min(1))).default({});
 
 /** What a phrase file shares between its kinds: named word lists, idioms and clitic prefixes, per locale. */
 export interface PhraseCommon {

@@ -5,23 +5,20 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { LOCALES } from '../locales';
-import { compilePhraseBook, kindsIn, type PhraseBook } from './phrases';
+import { compilePhraseBook, KIND, KindName, kindsIn, PhrasePrefixes, PhraseSets, type PhraseBook } from './phrases';
 import { KNOWLEDGE_DIR } from './paths';
 
-const KIND = /^[a-z]+(-[a-z]+)*$/;
 
 const SignalsFile = z.strictObject({
   /** The entry answered when a message signals danger. */
   entry: z.string().min(1),
-  /** Named word lists per locale, used in phrases as "@name" ("@self & snij*" with self: "mezelf|mijzelf"). */
-  sets: z.partialRecord(z.enum(LOCALES), z.record(z.string().regex(/^[a-z]+$/), z.string().min(1))).default({}),
+  sets: PhraseSets,
   /** Idioms and questions that only look like danger ("ik schaam me dood"): their words are ignored. */
   idioms: z.partialRecord(z.enum(LOCALES), z.array(z.string().min(2))).default({}),
-  /** Clitics written onto a word (Arabic "ال", "و", "ب"): a message word is also tried without them. */
-  prefixes: z.partialRecord(z.enum(LOCALES), z.array(z.string().min(1))).default({}),
+  prefixes: PhrasePrefixes,
   /** Dangers, most urgent first (when a message signals several, their lines come in this order). */
   dangers: z.array(z.strictObject({
-    kind: z.string().regex(KIND, { error: 'use lower-case words joined by hyphens' }),
+    kind: KindName,
     /** The urgent entry's line that goes first for this danger. */
     line: z.string().regex(KIND),
     phrases: z.record(z.enum(LOCALES), z.array(z.string().min(2)).min(1)),

@@ -6,23 +6,21 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../locales';
-import { compilePhraseBook, kindsIn, type PhraseBook } from './phrases';
+import { compilePhraseBook, KindName, kindsIn, PhrasePrefixes, PhraseSets, type PhraseBook } from './phrases';
 import { KNOWLEDGE_DIR } from './paths';
 import type { LoadedEntry } from './schema';
 import type { Hit } from './search';
+import { round } from './search/score';
 
-const NAME = /^[a-z]+(-[a-z]+)*$/;
 const FILE = 'knowledge/situations.yaml';
 
 const SituationsFile = z.strictObject({
-  /** Clitics written onto a word (Arabic "ال"): a message word is also tried without them. */
-  prefixes: z.partialRecord(z.enum(LOCALES), z.array(z.string().min(1))).default({}),
-  /** Named word lists per locale, used in phrases as "@name". */
-  sets: z.partialRecord(z.enum(LOCALES), z.record(z.string().regex(/^[a-z]+$/), z.string().min(1))).default({}),
-  /** Situation words: phrases per locale. */
+  prefixes: PhrasePrefixes,
+  sets: PhraseSets,
   /** Situation words that stop every rule ("my friend's asylum was refused, but my question is something else"). */
   stop: z.array(z.string()).default([]),
-  words: z.record(z.string().regex(NAME, { error: 'use lower-case words joined by hyphens' }), z.partialRecord(z.enum(LOCALES), z.array(z.string().min(2)).min(1))),
+  /** Situation words: phrases per locale. */
+  words: z.record(KindName, z.partialRecord(z.enum(LOCALES), z.array(z.string().min(2)).min(1))),
   rules: z.array(z.strictObject({
     why: z.string().min(10),
     when: z.array(z.string()).min(1),
@@ -79,5 +77,5 @@ export function applySituation(hits: readonly Hit[], entry: LoadedEntry, locale:
   const best = others[0]?.confidence ?? 0;
   const confidence = Math.min(1, Math.max(own?.confidence ?? 0, best + SITUATION_LEAD, SITUATION_FLOOR));
   const matchedLocale = own?.matchedLocale ?? (entry.text[locale] ? locale : 'nl');
-  return [{ entry, confidence: Math.round(confidence * 1000) / 1000, matchedLocale }, ...others];
+  return [{ entry, confidence: round(confidence), matchedLocale }, ...others];
 }
