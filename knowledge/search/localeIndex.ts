@@ -175,7 +175,7 @@ function cliticAliases(counts: ReadonlyMap<string, number>, clitics: readonly st
   if (!clitics.length && !endings.length) return aliases;
   const common = (word: string, rest: string) => rest !== word && (counts.get(rest) ?? 0) >= (counts.get(word) ?? 0);
   for (const word of counts.keys()) {
-    const rest = barest(word, clitics, endings, (form) => common(word, form));
+    const rest = barest(word, clitics, endings, (form) => (common(word, form) ? form : undefined));
     if (rest) aliases.set(word, rest);
   }
   return aliases;
@@ -185,21 +185,23 @@ function cliticAliases(counts: ReadonlyMap<string, number>, clitics: readonly st
 export const MIN_BARE = 3;
 
 /**
- * The first form of `word` without one or two leading clitics, or without one ending, or both, that `accept`s;
- * undefined when none does. Shared by the index (folding the content's own forms) and the search (unknown words).
+ * What `known` gives for the first form of `word` without one or two leading clitics, or without one ending, or
+ * both; undefined when it gives nothing for any. Shared by the index (folding the content's own forms) and the
+ * search (unknown words).
  */
-export function barest(word: string, clitics: readonly string[], endings: readonly string[], accept: (form: string) => boolean): string | undefined {
+export function barest<T>(word: string, clitics: readonly string[], endings: readonly string[], known: (form: string) => T | undefined): T | undefined {
   const length = (w: string) => [...w].length;
   const heads = [word];
   for (let i = 0; i < heads.length && i < 3; i++) {
     for (const c of clitics) if (heads[i]!.startsWith(c) && length(heads[i]!) - 1 >= MIN_BARE) heads.push(heads[i]!.slice(c.length));
   }
   for (const head of heads) {
-    if (head !== word && accept(head)) return head;
+    const found = head !== word ? known(head) : undefined;
+    if (found !== undefined) return found;
     for (const e of endings) {
       if (!head.endsWith(e) || length(head) - length(e) < MIN_BARE) continue;
-      const rest = head.slice(0, -e.length);
-      if (accept(rest)) return rest;
+      const rest = known(head.slice(0, -e.length));
+      if (rest !== undefined) return rest;
     }
   }
   return undefined;

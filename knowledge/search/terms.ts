@@ -55,14 +55,10 @@ function resolveUnknown(term: string, weight: number, index: LocaleIndex, correc
  */
 function withoutClitics(term: string, index: LocaleIndex): string | undefined {
   if (!index.clitics.length && !index.cliticEndings.length) return undefined;
-  let found: string | undefined;
-  barest(term, index.clitics, index.cliticEndings, (form) => {
+  return barest(term, index.clitics, index.cliticEndings, (form) => {
     const [bare] = index.tokenize([form]);
-    if (bare === undefined || !index.known.has(bare)) return false;
-    found = bare;
-    return true;
+    return bare !== undefined && index.known.has(bare) ? bare : undefined;
   });
-  return found;
 }
 
 /**
