@@ -5,7 +5,7 @@ import type { Locale } from '../locales';
 import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import type { KnowledgeBase } from '../knowledge';
 import { languageOf, setLanguage, supportedLocale } from './middleware/locale';
-import { renderWelcome } from './cards/render';
+import { isWebChat, renderWelcome } from './cards/render';
 import type { BotState } from './state';
 
 export interface BotDeps {
@@ -17,8 +17,6 @@ export interface BotDeps {
   chooseLanguage(context: TurnContext, locale: Locale): Promise<void>;
 }
 
-/** Web Chat's channels: the widget says it joined, with its language, once connected (see `onJoin`). */
-const WEB_CHAT_CHANNELS = new Set<string>([Channels.Webchat, Channels.Directline]);
 /** Events the widget sends: joined (with the page's language), and a language chosen in its menu. */
 export const JOIN_EVENT = 'webchat/join';
 export const LANGUAGE_EVENT = 'webchat/language';
@@ -33,7 +31,7 @@ export class WegwijzerBot extends ActivityHandler {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
       // Web Chat connects before it can say in which language: it greets on its join event instead. The
       // Emulator and other channels are greeted here, in the activity's locale.
-      if (joined && !WEB_CHAT_CHANNELS.has(context.activity.channelId)) await this.welcomeOnce(context);
+      if (joined && !isWebChat(context.activity.channelId)) await this.welcomeOnce(context);
       await next();
     });
     this.onEvent(async (context, next) => {

@@ -1,6 +1,6 @@
 // The root dialog: global commands, the guided conversations (and their interruptions), answers from the
 // knowledge base, "did you mean" and the honest fallback.
-import { ActivityTypes, Channels, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus, WaterfallDialog, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -10,7 +10,7 @@ import type { Locale } from '../locales';
 import { fold } from '../knowledge/normalize';
 import { setLanguage } from '../bot/middleware/locale';
 import {
-  renderAnswer, renderAuthority, renderChoices, renderFallback, renderHelp, renderLanguageChoice, renderMenu,
+  isWebChat, renderAnswer, renderAuthority, renderChoices, renderFallback, renderHelp, renderLanguageChoice, renderMenu,
   renderPausedMenu, renderText, withOffers, type RenderContext,
 } from '../bot/cards/render';
 import { renderEntryQuietly } from '../bot/cards/guides';
@@ -192,7 +192,7 @@ export class MainDialog extends ComponentDialog {
     }
     const language = this.languageNamed(text);
     if (language) {
-      await this.switchLanguage(context, language);
+      await this.chooseLanguage(context, language);
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
@@ -271,7 +271,7 @@ export class MainDialog extends ComponentDialog {
     }
     const language = this.languageNamed(text);
     if (language) {
-      await this.switchLanguage(context, language);
+      await this.chooseLanguage(context, language);
       return undefined;
     }
     if (routed.kind === 'number' && chosen === undefined) {
@@ -315,23 +315,19 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  /** A language chosen outside the chat (the widget's menu): the same as choosing it in the chat. */
-  async chooseLanguage(context: TurnContext, locale: Locale): Promise<void> {
-    await this.switchLanguage(context, locale);
-  }
-
   /**
-   * Saves the user's language choice; from this turn on, everything is in that language. Web Chat also gets an
-   * event with the language, so the widget's own menu and direction follow a choice made in the chat.
+   * Saves the user's language choice (in the chat, or in the widget's menu); from this turn on, everything is in
+   * that language. Web Chat also gets an event with the language, so the widget's own menu and direction follow a
+   * choice made in the chat.
    */
-  private async switchLanguage(context: TurnContext, locale: Locale): Promise<void> {
+  async chooseLanguage(context: TurnContext, locale: Locale): Promise<void> {
     const profile = await this.deps.state.profile.get(context, {});
     profile.locale = locale;
     await this.deps.state.profile.set(context, profile);
     setLanguage(context, this.deps.i18n, locale);
     const ctx = this.renderContext(context);
     await context.sendActivity(renderMenu(ctx, 'language.chosen'));
-    if (context.activity.channelId === Channels.Webchat || context.activity.channelId === Channels.Directline) {
+    if (isWebChat(context.activity.channelId)) {
       await context.sendActivity({ type: ActivityTypes.Event, name: LANGUAGE_CHOSEN_EVENT, value: { language: locale } });
     }
   }

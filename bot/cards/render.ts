@@ -30,6 +30,8 @@ const CARD_CHANNELS = new Set<string>([
   Channels.Emulator, Channels.Webchat, Channels.Directline, Channels.DirectlineSpeech, Channels.Msteams, Channels.Test,
 ]);
 export const supportsCards = (channelId: string) => CARD_CHANNELS.has(channelId);
+/** Web Chat's channels (the widget, or Web Chat on Azure's Direct Line): they send and receive its events. */
+export const isWebChat = (channelId: string) => channelId === Channels.Webchat || channelId === Channels.Directline;
 
 /** A button: `title` is shown; `value` (default: the title) is what a click sends. */
 export interface Offer { title: string; value?: string; entryId?: string }
