@@ -152,7 +152,7 @@ export function webRouter(config: Config): Router {
     res.set('Cache-Control', 'public, max-age=86400').sendFile(webChatBundlePath());
   });
   const ASSETS: Record<string, string> = {
-    'page.css': 'text/css', 'widget.css': 'text/css', 'widget-app.js': 'application/javascript',
+    'page.css': 'text/css', 'widget.css': 'text/css', 'fonts.css': 'text/css', 'widget-app.js': 'application/javascript',
     'staff.css': 'text/css', 'staff.js': 'application/javascript',
   };
   router.get('/web/:file', (req, res, next) => {

@@ -100,6 +100,12 @@
     if (speech) speech.cancel();
   }
   function onBotMessage(activity) {
+    // A new answer stays in view from its heading: once it is drawn, the transcript shows its start, not the end
+    // of its source line and card.
+    if ((activity.text || '').length > 300) {
+      setTimeout(showStartOfLastAnswer, 400);
+      setTimeout(showStartOfLastAnswer, 1000);
+    }
     var meta = activity.channelData && activity.channelData.wegwijzer;
     var isAnswer = meta && meta.topic && meta.topic !== 'fallback' && meta.topic !== 'did-you-mean' && !/^authority:/.test(meta.topic);
     if (reading) stopReading();
@@ -164,12 +170,6 @@
           setTimeout(function () { sendEvent('webchat/join', { language: lang }); }, 0);
         } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
           var activity = action.payload && action.payload.activity;
-          // A new answer stays in view from its heading: once it is drawn, the transcript shows its start, not
-          // the end of its source line and card.
-          if (activity && activity.type === 'message' && activity.from && activity.from.role === 'bot' && (activity.text || '').length > 300) {
-            setTimeout(showStartOfLastAnswer, 400);
-            setTimeout(showStartOfLastAnswer, 1000);
-          }
           if (activity && activity.type === 'message' && activity.from && activity.from.role === 'bot') onBotMessage(activity);
           if (activity && activity.type === 'event' && activity.name === 'wegwijzer/language' && activity.value) {
             var chosen = activity.value.language;
