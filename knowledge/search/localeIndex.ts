@@ -71,7 +71,7 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
   // Colloquial writers' variants join clitics onto words ("وقرض", and a loan): such a word is the word itself.
   for (const [word, target] of cliticAliases(counts, lexicon.clitics, lexicon.cliticEndings)) if (!aliases.has(word)) aliases.set(word, target);
   const known = new Set([...counts.keys()].filter((w) => !aliases.has(w)));
-  const tokenize = (words: readonly string[]) => termsOfWords(words, lexicon, known).map((w) => aliases.get(w) ?? w);
+  const tokenize = tokenizer(lexicon, known, aliases);
   const tokenizeText = (text: string) => new Set(tokenize(foldedWords(text)));
 
   const byTerm = new Map<string, { docs: number[]; centrality: number[]; direct: number[] }>();
@@ -111,12 +111,7 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
   const postingStart = offsets(lists.map((list) => list.docs.length));
   const n = docs.length;
   const idfOf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
-  const idfs = Float64Array.from(lists, (list) => idfOf(list.docs.length));
-  const unknownIdf = idfOf(0);
-  const idf = (term: string) => {
-    const t = termNumber.get(term);
-    return t === undefined ? unknownIdf : idfs[t]!;
-  };
+  const idf = idfLookup(termNumber, Float64Array.from(lists, (list) => idfOf(list.docs.length)), idfOf(0));
 
   // Every word of a variant is a direct word of its document, so it has a term number.
   const byVariantTerm = lists.map((): number[] => []);
@@ -156,6 +151,23 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
       evidence: new Float64Array(n), focused: new Float64Array(n), centralities: new Float64Array(n), similar: new Float64Array(n),
       dot: new Float64Array(variantWords.length),
     },
+  };
+}
+
+// The index keeps two functions. Made here, outside `buildIndex`, they hold only what they use: a closure made
+// inside it would keep all of its working lists alive (a function's closures share one scope), ten times the
+// index itself.
+
+/** A locale's words → the index's terms (stopwords gone, synonyms and stems applied, content typos folded). */
+function tokenizer(lexicon: Lexicon, known: ReadonlySet<string>, aliases: ReadonlyMap<string, string>): (words: readonly string[]) => string[] {
+  return (words) => termsOfWords(words, lexicon, known).map((w) => aliases.get(w) ?? w);
+}
+
+/** A term's idf, or that of a word no entry has. */
+function idfLookup(termNumber: ReadonlyMap<string, number>, idfs: Float64Array, unknown: number): (term: string) => number {
+  return (term) => {
+    const t = termNumber.get(term);
+    return t === undefined ? unknown : idfs[t]!;
   };
 }
 
