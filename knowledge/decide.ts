@@ -23,7 +23,10 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.46, margin: 0.07, maxChoices: 3, agreeing: 0.5 };
 
 export type Decision =
-  /** `alternatives`: close runners-up that send the person to the same place, offered as "or did you mean". */
+  /**
+   * `alternatives`: runners-up offered under the answer as "or did you mean": within twice the margin of a clear
+   * winner, or, for a leader without a clear margin, close ones that send the person to the same place.
+   */
   | { kind: 'answer'; hit: Hit; alternatives: Hit[] }
   | { kind: 'choose'; hits: Hit[]; confidence: number }
   | { kind: 'fallback'; confidence: number };
@@ -42,10 +45,11 @@ export function decide(hits: Hit[], t: Thresholds = DEFAULT_THRESHOLDS): Decisio
   const [best, second] = hits;
   if (!best || best.confidence < t.choose) return { kind: 'fallback', confidence: best?.confidence ?? 0 };
   const clearWinner = !second || best.confidence - second.confidence >= t.margin;
-  if (best.confidence >= t.answer && clearWinner) return { kind: 'answer', hit: best, alternatives: [] };
   const close = hits
     .filter((h) => h.confidence >= t.choose && best.confidence - h.confidence < 2 * t.margin)
     .slice(0, t.maxChoices);
+  // A clear winner is answered; a runner-up not far behind it is one tap away under the answer.
+  if (best.confidence >= t.answer && clearWinner) return { kind: 'answer', hit: best, alternatives: close.slice(1) };
   // Ask back only when the choices would send the person to different places.
   const runnersUp = close.slice(1);
   if (best.confidence >= t.agreeing && runnersUp.every((h) => agree(best, h))) return { kind: 'answer', hit: best, alternatives: runnersUp };

@@ -103,7 +103,7 @@ export function followUps(entry: LoadedEntry, ctx: RenderContext): Offer[] {
  * `first`: lines of an answer made of lines that go to the top (urgent help: the line for the danger).
  * `urgent`: one follow-up and no feedback or "show the Dutch text" buttons, so that on a phone the answer itself
  * stays in view (someone in danger should not scroll past buttons to find the number).
- * `alternatives`: entries the question might also have meant (same organisation), offered first as "or did you mean".
+ * `alternatives`: entries the question might also have meant (see `Decision`), offered first as "or did you mean".
  */
 export function renderAnswer(
   entry: LoadedEntry, confidence: number, ctx: RenderContext, regime?: Regime, locale: Locale = ctx.locale,

@@ -52,3 +52,10 @@ describe('asking back only when the choices would send the person to different p
     expect(decide([at('a', 0.53, 'DUO'), at('b', 0.52, 'DUO')], { ...agreeing, agreeing: 0.55 }).kind).toBe('choose');
   });
 });
+
+test('a clear winner is answered with the runners-up within twice the margin as "or did you mean", whatever their organisation', () => {
+  const d = decide([hit('a', 0.9), hit('b', 0.85), hit('c', 0.83), hit('d', 0.81), hit('e', 0.7)], { ...t, margin: 0.05 });
+  expect(d).toMatchObject({ kind: 'answer', hit: { entry: { id: 'a' } } });
+  expect(d.kind === 'answer' && d.alternatives.map((h) => h.entry.id)).toEqual(['b', 'c']);
+  expect(decide([hit('a', 0.9), hit('b', 0.7)], t)).toMatchObject({ kind: 'answer', alternatives: [] });
+});
