@@ -34,6 +34,11 @@ export interface Lexicon {
    * longest first: tried like `clitics`, kept only when the rest is a word the index knows.
    */
   cliticEndings: readonly string[];
+  /**
+   * For a language whose words people also type in Latin letters, the key both spellings meet on (see
+   * `LatinKey`): `ofWord` for a word in the language's script, `ofLatin` for a typed Latin word. Absent otherwise.
+   */
+  latinKey?: { ofWord: (word: string) => string; ofLatin: (latin: string) => string };
 }
 
 /** One word in lower-case Latin letters and digits, as romanized spellings are written (and searched). */
@@ -52,7 +57,38 @@ const LexiconFile = z.strictObject({
   romanizedStopwords: z.array(latinWord).default([]),
   clitics: z.array(z.string().length(1)).default([]),
   cliticEndings: z.array(z.string().min(1)).default([]),
+  latinKey: z.strictObject({
+    script: z.record(z.string().length(1), z.string().regex(/^[a-z]*$/, 'lower-case Latin letters')),
+    latin: z.record(z.string().regex(/^[a-z]+$/, 'lower-case Latin letters'), z.string().regex(/^[a-z]*$/, 'lower-case Latin letters')).default({}),
+  }).optional(),
 });
+
+/**
+ * How a language's letters are typed in Latin letters, as one key both spellings meet on ("zapysatysia" and
+ * "записатися" → "zapisatisia"): `script` gives each letter's key (letters as folded: Ukrainian ї is і, й is
+ * и); `latin` rewrites typed spellings that differ from the key ("y" → "i", "kh" → "h"), the longest first;
+ * other Latin letters are their own key. Doubled letters count once on both sides.
+ */
+export type LatinKey = { script: Record<string, string>; latin: Record<string, string> };
+
+/** The two key functions of a `LatinKey`. Pure. */
+export function latinKeyOf(spec: LatinKey): { ofWord: (word: string) => string; ofLatin: (latin: string) => string } {
+  const script = new Map(Object.entries(spec.script));
+  const spellings = Object.entries(spec.latin).sort(([a], [b]) => b.length - a.length);
+  const once = (key: string) => key.replace(/(.)\1+/g, '$1');
+  return {
+    ofWord: (word) => once([...word].map((c) => script.get(c) ?? c).join('')),
+    ofLatin: (latin) => {
+      let out = '';
+      for (let i = 0; i < latin.length;) {
+        const found = spellings.find(([spelling]) => latin.startsWith(spelling, i));
+        if (found) [out, i] = [out + found[1], i + found[0].length];
+        else [out, i] = [out + latin[i], i + 1];
+      }
+      return once(out);
+    },
+  };
+}
 
 /** Reads and validates the lexicon of every locale; multi-word variants are ignored (search is per word). */
 export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<Locale, Lexicon> {
@@ -61,9 +97,9 @@ export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<
     const file = path.join(dir, `${locale}.yaml`);
     const parsed = LexiconFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
     if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-    const { stopwords, synonyms, prefixes, minStem, suffixes, romanized, romanizedStopwords, clitics, cliticEndings } = parsed.data;
+    const { stopwords, romanizedStopwords, ...rest } = parsed.data;
     try {
-      result[locale] = buildLexicon([...stopwords, ...romanizedStopwords], synonyms, prefixes, minStem, suffixes, romanized, clitics, cliticEndings);
+      result[locale] = buildLexicon({ ...rest, stopwords: [...stopwords, ...romanizedStopwords] });
     } catch (error) {
       throw new Error(`${file}: ${(error as Error).message}`);
     }
@@ -71,11 +107,23 @@ export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<
   return result;
 }
 
+/** What a lexicon is built from (a lexicon file's fields; see `Lexicon` for each). */
+export interface LexiconSource {
+  stopwords: string[];
+  synonyms: Record<string, string[]>;
+  prefixes?: string[];
+  minStem?: number;
+  suffixes?: string[];
+  /** Word in the language's script → how people spell it in Latin letters. */
+  romanized?: Record<string, string[]>;
+  clitics?: string[];
+  cliticEndings?: string[];
+  latinKey?: LatinKey;
+}
+
 /** Builds a lexicon from plain lists; folding is done here so the data files may use accents. */
-export function buildLexicon(
-  stopwords: string[], synonyms: Record<string, string[]>, prefixes: string[] = [], minStem = 3, suffixes: string[] = [],
-  romanizedSpellings: Record<string, string[]> = {}, clitics: string[] = [], cliticEndings: string[] = [],
-): Lexicon {
+export function buildLexicon(source: LexiconSource): Lexicon {
+  const { stopwords, synonyms, prefixes = [], minStem = 3, suffixes = [], romanized: romanizedSpellings = {}, clitics = [], cliticEndings = [] } = source;
   const foldWord = (w: string) => w.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ı/g, 'i').trim();
   const canonical = new Map<string, string>();
   for (const [term, variants] of Object.entries(synonyms)) {
@@ -106,7 +154,8 @@ export function buildLexicon(
   const folded = [...new Set(prefixes.map(foldWord))].sort((a, b) => b.length - a.length);
   const endings = [...new Set(suffixes.map(foldWord))].sort((a, b) => b.length - a.length);
   return { stopwords: stops, canonical, prefixes: folded, suffixes: endings, minStem, romanized, skeletons, clitics: clitics.map(foldWord),
-    cliticEndings: [...new Set(cliticEndings.map(foldWord))].sort((a, b) => b.length - a.length) };
+    cliticEndings: [...new Set(cliticEndings.map(foldWord))].sort((a, b) => b.length - a.length),
+    ...(source.latinKey ? { latinKey: latinKeyOf(source.latinKey) } : {}) };
 }
 
 /** Skeletons shorter than this match too many words. */

@@ -20,6 +20,12 @@ export interface LocaleIndex {
   cliticEndings: readonly string[];
   /** Romanized spellings' skeletons → a known word (see `skeleton`), for Latin spellings not listed. */
   skeletons: ReadonlyMap<string, string>;
+  /**
+   * For a language with a `latinKey`: the key of each word of its texts, and of each known term (a stem), → that
+   * term, where only one term has the key; and the function that makes a typed Latin word's key.
+   */
+  latinKeys: ReadonlyMap<string, string>;
+  latinKeyOf?: (latin: string) => string;
   idf: (term: string) => number;
   tokenize: (words: readonly string[]) => string[];
   /** Every term of the index → its number; the lists below are indexed by it. */
@@ -120,6 +126,8 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
   });
   const variantNorm = Float64Array.from(variantWords, (words) => Math.sqrt([...words].reduce((sum, w) => sum + idf(w) ** 2, 0)));
 
+  const latinKeys = lexicon.latinKey ? keysOfWords(texts.flatMap((t) => [t.title, ...t.questions, ...t.keywords]), lexicon.latinKey.ofWord, tokenize, known) : new Map<string, string>();
+
   const shapes = new Map<string, { words: string[]; masks: number[] }>();
   for (const w of known) {
     if (w.length < 4) continue;
@@ -136,6 +144,7 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
       const [term] = tokenize([word]);
       return term !== undefined && known.has(term) ? [[key, term]] : [];
     })),
+    latinKeys, ...(lexicon.latinKey ? { latinKeyOf: lexicon.latinKey.ofLatin } : {}),
     fuseOptions: { includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3 },
     postingStart,
     postingDoc: Int32Array.from(lists.flatMap((list) => list.docs)),
@@ -169,6 +178,26 @@ function idfLookup(termNumber: ReadonlyMap<string, number>, idfs: Float64Array, 
     const t = termNumber.get(term);
     return t === undefined ? unknown : idfs[t]!;
   };
+}
+
+/** Keys shorter than this meet too many words. */
+export const MIN_LATIN_KEY = 4;
+
+/** Each text word's and each known term's Latin key → the term, for the keys only one term has. */
+function keysOfWords(
+  texts: readonly string[], keyOf: (word: string) => string, tokenize: (words: readonly string[]) => string[], known: ReadonlySet<string>,
+): Map<string, string> {
+  const terms = new Map<string, Set<string>>();
+  const note = (key: string, term: string) => {
+    if (key.length >= MIN_LATIN_KEY) terms.set(key, (terms.get(key) ?? new Set()).add(term));
+  };
+  for (const word of new Set(texts.flatMap((text) => foldedWords(text)))) {
+    const [term] = tokenize([word]);
+    if (term === undefined || !known.has(term) || /^[a-z0-9]+$/.test(word)) continue;
+    note(keyOf(word), term);
+    note(keyOf(term), term);
+  }
+  return new Map([...terms].filter(([, found]) => found.size === 1).map(([key, found]) => [key, [...found][0]!]));
 }
 
 /** Start positions of consecutive lists of these lengths, and the end of the last one. */

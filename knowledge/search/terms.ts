@@ -3,7 +3,7 @@
 import Fuse from 'fuse.js';
 import { LATIN_WORD, skeleton } from '../lexicon';
 import { editDistance, letterMask, bitCount, shapeKey, splitCompound, withinOneEdit } from './edits';
-import { barest, type LocaleIndex } from './localeIndex';
+import { barest, MIN_LATIN_KEY, type LocaleIndex } from './localeIndex';
 
 export interface ResolvedTerm { term: string; quality: number; weight: number }
 
@@ -38,6 +38,9 @@ export function resolveTerms(
 function resolveUnknown(term: string, weight: number, index: LocaleIndex, correctTypos: boolean): ResolvedTerm[] {
   // No word is this long: skip compound splitting and typo correction (both grow with the length).
   if (term.length > MAX_TERM_LENGTH) return [{ term, quality: 0, weight }];
+  // "zapysatysia" in a Ukrainian conversation: a word of the index typed in Latin letters.
+  const typed = index.latinKeyOf && LATIN_WORD.test(term) ? fromLatin(index.latinKeyOf(term), index.latinKeys) : undefined;
+  if (typed) return [{ term: typed, quality: ROMANIZED_QUALITY, weight: index.idf(typed) }];
   // "imtihaan" in an Arabic conversation: an unlisted romanization of a word the index knows.
   const romanized = index.skeletons.size && LATIN_WORD.test(term) ? index.skeletons.get(skeleton(term)) : undefined;
   if (romanized) return [{ term: romanized, quality: ROMANIZED_QUALITY, weight: index.idf(romanized) }];
@@ -47,6 +50,18 @@ function resolveUnknown(term: string, weight: number, index: LocaleIndex, correc
   if (parts) return parts.map((part) => ({ term: part, quality: 1, weight: index.idf(part) }));
   const match = correctTypos && term.length >= 5 ? correction(term, index) : undefined;
   return [match ? { term: match, quality: CORRECTED_QUALITY, weight } : { term, quality: 0, weight }];
+}
+
+/** A typed word's ending may differ from the text's (another case): up to this many letters of its key are tried off. */
+export const LATIN_ENDING = 4;
+
+/** The term whose Latin key a typed word's key is, or is with an ending of up to `LATIN_ENDING` letters. */
+function fromLatin(key: string, keys: ReadonlyMap<string, string>): string | undefined {
+  for (let cut = 0; cut <= LATIN_ENDING && key.length - cut >= MIN_LATIN_KEY + (cut ? 1 : 0); cut++) {
+    const term = keys.get(cut ? key.slice(0, -cut) : key);
+    if (term !== undefined) return term;
+  }
+  return undefined;
 }
 
 /**

@@ -8,6 +8,8 @@ import { buildLexicon, loadLexicons, romanizedLocaleOf, skeleton } from '../../k
 import { loadEvalSet } from '../../scripts/eval';
 import { LOCALES } from '../../locales';
 import { foldedWords, terms } from '../../knowledge/normalize';
+import { buildIndex } from '../../knowledge/search/localeIndex';
+import { resolveTerms, ROMANIZED_QUALITY } from '../../knowledge/search/terms';
 
 const kb = loadKnowledgeBase();
 const lexicons = loadLexicons();
@@ -73,15 +75,15 @@ describe('the romanized tables', () => {
   });
 
   test('a skeleton shared by two words is not used', () => {
-    const lexicon = buildLexicon([], {}, [], 3, [], { امتحان: ['imtihan'], متحن: ['mutahin'], قرض: ['qarz'] });
+    const lexicon = buildLexicon({ stopwords: [], synonyms: {}, romanized: { امتحان: ['imtihan'], متحن: ['mutahin'], قرض: ['qarz'] } });
     expect(lexicon.skeletons.has(skeleton('imtihan'))).toBe(false);
     expect(lexicon.skeletons.get(skeleton('qarz'))).toBe('قرض');
     expect(lexicon.canonical.get('imtihan')).toBe('امتحان');
   });
 
   test('a spelling under two words, or also a function word, is refused with the file named', () => {
-    expect(() => buildLexicon([], {}, [], 3, [], { امتحان: ['imtihan'], اختبار: ['imtihan'] })).toThrow(/"imtihan" is listed under both/);
-    expect(() => buildLexicon(['ana'], {}, [], 3, [], { انا: ['ana'] })).toThrow(/also a stopword/);
+    expect(() => buildLexicon({ stopwords: [], synonyms: {}, romanized: { امتحان: ['imtihan'], اختبار: ['imtihan'] } })).toThrow(/"imtihan" is listed under both/);
+    expect(() => buildLexicon({ stopwords: ['ana'], synonyms: {}, romanized: { انا: ['ana'] } })).toThrow(/also a stopword/);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
     for (const locale of LOCALES) fs.copyFileSync(path.join(__dirname, '../../knowledge/lexicon', `${locale}.yaml`), path.join(dir, `${locale}.yaml`));
     const uk = path.join(dir, 'uk.yaml');
@@ -147,5 +149,32 @@ describe('recognising a language written in Latin letters (for channels that sen
     ]);
     expect(latin.length).toBeGreaterThan(1500);
     expect(latin.filter((q) => romanizedLocaleOf(q, lexicons) !== undefined)).toEqual([]);
+  });
+});
+
+describe('Ukrainian typed in Latin letters meets the Cyrillic word on one key (`latinKey` in the lexicon)', () => {
+  const key = lexicons.uk.latinKey!;
+  const cyrillic = (word: string) => key.ofWord(foldedWords(word)[0]!);
+
+  test.each([
+    ['zakhvoriiu', 'захворію'], ['zahvoriju', 'захворію'], ['zapysatysia', 'записатися'], ['prozhyvannia', 'проживання'],
+    ['prozhivanya', 'проживання'], ['shchob', 'щоб'], ['schob', 'щоб'], ['pereikhaly', 'переїхали'], ['yakyi', 'який'], ['vidmova', 'відмова'],
+  ])('"%s" and "%s"', (latin, word) => {
+    expect(key.ofLatin(latin)).toBe(cyrillic(word));
+  });
+
+  test('different words keep different keys', () => {
+    expect(key.ofLatin('borh')).not.toBe(cyrillic('берег'));
+    expect(cyrillic('штраф')).not.toBe(cyrillic('страх'));
+  });
+
+  test('a Latin word no table lists is read as the word of the entries, in another case form too', () => {
+    const index = buildIndex(kb.entries, 'uk', lexicons.uk, 0.3);
+    for (const [typed, word] of [['prozhyvanniu', 'проживання'], ['vidmovoiu', 'відмова'], ['zaiavoiu', 'заява']] as const) {
+      expect(lexicons.uk.romanized.has(typed)).toBe(false);
+      const [term] = index.tokenize([foldedWords(word)[0]!]);
+      expect(index.known.has(term!)).toBe(true);
+      expect(resolveTerms([typed], index, new Map(), new Set())).toEqual([{ term, quality: ROMANIZED_QUALITY, weight: index.idf(term!) }]);
+    }
   });
 });
