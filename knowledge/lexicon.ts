@@ -38,7 +38,19 @@ export interface Lexicon {
    * For a language whose words people also type in Latin letters, the key both spellings meet on (see
    * `LatinKey`): `ofWord` for a word in the language's script, `ofLatin` for a typed Latin word. Absent otherwise.
    */
-  latinKey?: { ofWord: (word: string) => string; ofLatin: (latin: string) => string };
+  latinKey?: LatinKeys;
+}
+
+/** The key functions of a `LatinKey`, with its limits. */
+export interface LatinKeys {
+  ofWord: (word: string) => string;
+  ofLatin: (latin: string) => string;
+  /** Shorter keys are not used (they meet too many words). */
+  minKey: number;
+  /** Up to this many letters of a typed word's key are tried off (a case ending of its own). */
+  ending: number;
+  /** A word's key also counts without this last letter (Arabic teh marbuta, often not typed). */
+  optionalFinal?: string;
 }
 
 /** One word in lower-case Latin letters and digits, as romanized spellings are written (and searched). */
@@ -59,20 +71,24 @@ const LexiconFile = z.strictObject({
   cliticEndings: z.array(z.string().min(1)).default([]),
   latinKey: z.strictObject({
     script: z.record(z.string().length(1), z.string().regex(/^[a-z]*$/, 'lower-case Latin letters')),
-    latin: z.record(z.string().regex(/^[a-z]+$/, 'lower-case Latin letters'), z.string().regex(/^[a-z]*$/, 'lower-case Latin letters')).default({}),
+    latin: z.record(z.string().regex(/^[a-z0-9]+$/, 'lower-case Latin letters and digits'), z.string().regex(/^[a-z]*$/, 'lower-case Latin letters')).default({}),
+    minKey: z.number().int().min(2).default(4),
+    ending: z.number().int().min(0).default(0),
+    optionalFinal: z.string().regex(/^[a-z]$/).optional(),
   }).optional(),
 });
 
 /**
  * How a language's letters are typed in Latin letters, as one key both spellings meet on ("zapysatysia" and
- * "записатися" → "zapisatisia"): `script` gives each letter's key (letters as folded: Ukrainian ї is і, й is
- * и); `latin` rewrites typed spellings that differ from the key ("y" → "i", "kh" → "h"), the longest first;
- * other Latin letters are their own key. Doubled letters count once on both sides.
+ * "записатися" → "zapisatisia"; "imti7an" and "امتحان" → "mthn"): `script` gives each letter's key (letters as
+ * folded: Ukrainian ї is і, й is и); `latin` rewrites typed spellings that differ from the key ("y" → "i",
+ * "kh" → "h", a vowel Arabic does not write → ""), the longest first; other Latin letters are their own key.
+ * Doubled letters count once on both sides. `minKey`, `ending`, `optionalFinal`: see `LatinKeys`.
  */
-export type LatinKey = { script: Record<string, string>; latin: Record<string, string> };
+export type LatinKey = { script: Record<string, string>; latin: Record<string, string>; minKey?: number; ending?: number; optionalFinal?: string };
 
-/** The two key functions of a `LatinKey`. Pure. */
-export function latinKeyOf(spec: LatinKey): { ofWord: (word: string) => string; ofLatin: (latin: string) => string } {
+/** The key functions of a `LatinKey`. Pure. */
+export function latinKeyOf(spec: LatinKey): LatinKeys {
   const script = new Map(Object.entries(spec.script));
   const spellings = Object.entries(spec.latin).sort(([a], [b]) => b.length - a.length);
   const once = (key: string) => key.replace(/(.)\1+/g, '$1');
@@ -87,6 +103,9 @@ export function latinKeyOf(spec: LatinKey): { ofWord: (word: string) => string; 
       }
       return once(out);
     },
+    minKey: spec.minKey ?? 4,
+    ending: spec.ending ?? 0,
+    ...(spec.optionalFinal ? { optionalFinal: spec.optionalFinal } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 // (weighted), flat typed arrays for the postings, and the known words' shapes for typo correction.
 import type { IFuseOptions } from 'fuse.js';
 import type { Locale } from '../../locales';
-import type { Lexicon } from '../lexicon';
+import type { LatinKeys, Lexicon } from '../lexicon';
 import { foldedWords, terms, termsOfWords } from '../normalize';
 import type { LoadedEntry } from '../schema';
 import { letterMask, shapeKey, splitCompound, spellingAliases } from './edits';
@@ -25,7 +25,7 @@ export interface LocaleIndex {
    * term, where only one term has the key; and the function that makes a typed Latin word's key.
    */
   latinKeys: ReadonlyMap<string, string>;
-  latinKeyOf?: (latin: string) => string;
+  latinKey?: LatinKeys;
   idf: (term: string) => number;
   tokenize: (words: readonly string[]) => string[];
   /** Every term of the index → its number; the lists below are indexed by it. */
@@ -126,7 +126,7 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
   });
   const variantNorm = Float64Array.from(variantWords, (words) => Math.sqrt([...words].reduce((sum, w) => sum + idf(w) ** 2, 0)));
 
-  const latinKeys = lexicon.latinKey ? keysOfWords(texts.flatMap((t) => [t.title, ...t.questions, ...t.keywords]), lexicon.latinKey.ofWord, tokenize, known) : new Map<string, string>();
+  const latinKeys = lexicon.latinKey ? keysOfWords(texts.flatMap((t) => [t.title, ...t.questions, ...t.keywords]), lexicon.latinKey, tokenize, known) : new Map<string, string>();
 
   const shapes = new Map<string, { words: string[]; masks: number[] }>();
   for (const w of known) {
@@ -144,7 +144,7 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
       const [term] = tokenize([word]);
       return term !== undefined && known.has(term) ? [[key, term]] : [];
     })),
-    latinKeys, ...(lexicon.latinKey ? { latinKeyOf: lexicon.latinKey.ofLatin } : {}),
+    latinKeys, ...(lexicon.latinKey ? { latinKey: lexicon.latinKey } : {}),
     fuseOptions: { includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3 },
     postingStart,
     postingDoc: Int32Array.from(lists.flatMap((list) => list.docs)),
@@ -180,22 +180,21 @@ function idfLookup(termNumber: ReadonlyMap<string, number>, idfs: Float64Array, 
   };
 }
 
-/** Keys shorter than this meet too many words. */
-export const MIN_LATIN_KEY = 4;
-
 /** Each text word's and each known term's Latin key → the term, for the keys only one term has. */
 function keysOfWords(
-  texts: readonly string[], keyOf: (word: string) => string, tokenize: (words: readonly string[]) => string[], known: ReadonlySet<string>,
+  texts: readonly string[], latin: LatinKeys, tokenize: (words: readonly string[]) => string[], known: ReadonlySet<string>,
 ): Map<string, string> {
   const terms = new Map<string, Set<string>>();
   const note = (key: string, term: string) => {
-    if (key.length >= MIN_LATIN_KEY) terms.set(key, (terms.get(key) ?? new Set()).add(term));
+    if (key.length < latin.minKey) return;
+    terms.set(key, (terms.get(key) ?? new Set()).add(term));
+    if (latin.optionalFinal && key.endsWith(latin.optionalFinal)) note(key.slice(0, -1), term);
   };
   for (const word of new Set(texts.flatMap((text) => foldedWords(text)))) {
     const [term] = tokenize([word]);
     if (term === undefined || !known.has(term) || /^[a-z0-9]+$/.test(word)) continue;
-    note(keyOf(word), term);
-    note(keyOf(term), term);
+    note(latin.ofWord(word), term);
+    note(latin.ofWord(term), term);
   }
   return new Map([...terms].filter(([, found]) => found.size === 1).map(([key, found]) => [key, [...found][0]!]));
 }

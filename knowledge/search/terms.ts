@@ -1,9 +1,9 @@
 // Search stage "typo correction": each word of a message becomes a known word of a locale's index (exact, a
 // compound's parts, an unlisted romanized spelling, or a typo's correction), with how sure that is. Pure.
 import Fuse from 'fuse.js';
-import { LATIN_WORD, skeleton } from '../lexicon';
+import { LATIN_WORD, skeleton, type LatinKeys } from '../lexicon';
 import { editDistance, letterMask, bitCount, shapeKey, splitCompound, withinOneEdit } from './edits';
-import { barest, MIN_LATIN_KEY, type LocaleIndex } from './localeIndex';
+import { barest, type LocaleIndex } from './localeIndex';
 
 export interface ResolvedTerm { term: string; quality: number; weight: number }
 
@@ -38,12 +38,12 @@ export function resolveTerms(
 function resolveUnknown(term: string, weight: number, index: LocaleIndex, correctTypos: boolean): ResolvedTerm[] {
   // No word is this long: skip compound splitting and typo correction (both grow with the length).
   if (term.length > MAX_TERM_LENGTH) return [{ term, quality: 0, weight }];
-  // "zapysatysia" in a Ukrainian conversation: a word of the index typed in Latin letters.
-  const typed = index.latinKeyOf && LATIN_WORD.test(term) ? fromLatin(index.latinKeyOf(term), index.latinKeys) : undefined;
-  if (typed) return [{ term: typed, quality: ROMANIZED_QUALITY, weight: index.idf(typed) }];
-  // "imtihaan" in an Arabic conversation: an unlisted romanization of a word the index knows.
+  // "imtihaan" in an Arabic conversation: an unlisted romanization of a spelling the lexicon lists.
   const romanized = index.skeletons.size && LATIN_WORD.test(term) ? index.skeletons.get(skeleton(term)) : undefined;
   if (romanized) return [{ term: romanized, quality: ROMANIZED_QUALITY, weight: index.idf(romanized) }];
+  // "zapysatysia" in a Ukrainian conversation: any word of the index typed in Latin letters.
+  const typed = index.latinKey && LATIN_WORD.test(term) ? fromLatin(term, index.latinKey, index.latinKeys) : undefined;
+  if (typed) return [{ term: typed, quality: ROMANIZED_QUALITY, weight: index.idf(typed) }];
   const bare = withoutClitics(term, index);
   if (bare) return [{ term: bare, quality: 1, weight: index.idf(bare) }];
   const parts = splitCompound(term, index.known);
@@ -52,12 +52,10 @@ function resolveUnknown(term: string, weight: number, index: LocaleIndex, correc
   return [match ? { term: match, quality: CORRECTED_QUALITY, weight } : { term, quality: 0, weight }];
 }
 
-/** A typed word's ending may differ from the text's (another case): up to this many letters of its key are tried off. */
-export const LATIN_ENDING = 4;
-
-/** The term whose Latin key a typed word's key is, or is with an ending of up to `LATIN_ENDING` letters. */
-function fromLatin(key: string, keys: ReadonlyMap<string, string>): string | undefined {
-  for (let cut = 0; cut <= LATIN_ENDING && key.length - cut >= MIN_LATIN_KEY + (cut ? 1 : 0); cut++) {
+/** The term whose Latin key a typed word's key is, or is without an ending of up to `latin.ending` letters. */
+function fromLatin(typed: string, latin: LatinKeys, keys: ReadonlyMap<string, string>): string | undefined {
+  const key = latin.ofLatin(typed);
+  for (let cut = 0; cut <= latin.ending && key.length - cut >= latin.minKey + (cut ? 1 : 0); cut++) {
     const term = keys.get(cut ? key.slice(0, -cut) : key);
     if (term !== undefined) return term;
   }
