@@ -5,7 +5,7 @@ import {
   ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus, WaterfallDialog, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
-import { decide, type KnowledgeBase, type LoadedEntry, type Thresholds, DEFAULT_THRESHOLDS } from '../knowledge';
+import { decide, isRomanized, type KnowledgeBase, type LoadedEntry, type Thresholds, DEFAULT_THRESHOLDS } from '../knowledge';
 import type { Locale } from '../locales';
 import { fold } from '../knowledge/normalize';
 import { setLanguage } from '../bot/middleware/locale';
@@ -299,7 +299,7 @@ export class MainDialog extends ComponentDialog {
       return undefined;
     }
     if (raw.length > MAX_QUESTION_LENGTH) await context.sendActivity(renderText(ctx.t('input.tooLong')));
-    const decision = decide(this.deps.kb.search(text, ctx.locale), this.deps.thresholds ?? DEFAULT_THRESHOLDS);
+    const decision = decide(this.deps.kb.search(text, ctx.locale), this.deps.thresholds ?? DEFAULT_THRESHOLDS, { romanized: isRomanized(text, ctx.locale) });
     switch (decision.kind) {
       case 'answer':
         await this.answerEntry(context, decision.hit.entry.id, decision.hit.confidence, ctx, ctx.locale, {

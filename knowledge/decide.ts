@@ -7,6 +7,12 @@ export interface Thresholds {
   answer: number;
   /** Lowest confidence to offer an entry as a "did you mean" choice. */
   choose: number;
+  /**
+   * The same for a message in a language of another script typed in Latin letters ("wein bsajel 3al imti7an"):
+   * many of its words are spellings the search cannot place, so the right entry scores lower than it would in
+   * the language's own script.
+   */
+  chooseRomanized: number;
   /** How far ahead of the runner-up a direct answer must be. */
   margin: number;
   /** At most this many "did you mean" choices. */
@@ -20,7 +26,7 @@ export interface Thresholds {
 }
 
 /** Chosen on the eval sets (`npm run eval -- --tune`); see README, "How answers are chosen". */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.46, margin: 0.07, maxChoices: 3, agreeing: 0.5 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.46, chooseRomanized: 0.35, margin: 0.07, maxChoices: 3, agreeing: 0.5 };
 
 export type Decision =
   /**
@@ -41,7 +47,8 @@ export function agree(a: Hit, b: Hit): boolean {
   return ra.length === 0 || rb.length === 0 || ra.some((r) => rb.includes(r));
 }
 
-export function decide(hits: Hit[], t: Thresholds = DEFAULT_THRESHOLDS): Decision {
+export function decide(hits: Hit[], thresholds: Thresholds = DEFAULT_THRESHOLDS, message: { romanized?: boolean } = {}): Decision {
+  const t = message.romanized ? { ...thresholds, choose: Math.min(thresholds.choose, thresholds.chooseRomanized) } : thresholds;
   const [best, second] = hits;
   if (!best || best.confidence < t.choose) return { kind: 'fallback', confidence: best?.confidence ?? 0 };
   const clearWinner = !second || best.confidence - second.confidence >= t.margin;

@@ -16,6 +16,7 @@ import { applySituation, loadSituations, situationOf, type Situations } from './
 
 export { decide, DEFAULT_THRESHOLDS, type Decision, type Thresholds } from './decide';
 export type { Hit, KnowledgeSearch } from './search';
+export { isRomanized } from './search';
 export type { Authority, AuthorityId, EntryText, LoadedEntry, Regime } from './schema';
 export type { Danger } from './signals';
 

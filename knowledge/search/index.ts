@@ -12,7 +12,7 @@ import { newPass, scoreLocale, top, round, type Pass } from './score';
 import { resolveTerms, type ResolvedTerm } from './terms';
 
 export { editDistance, splitCompound, withinOneEdit } from './edits';
-export { questionParts } from './query';
+export { isRomanized, questionParts } from './query';
 
 export interface Hit {
   entry: LoadedEntry;

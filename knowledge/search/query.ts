@@ -8,6 +8,16 @@ const SCRIPT_TESTS: [string, RegExp][] = [
 ];
 export const scriptsOf = (text: string) => new Set(SCRIPT_TESTS.filter(([, test]) => test.test(text)).map(([name]) => name));
 
+/**
+ * Whether a message in a language of another script is typed in Latin letters only ("wein bsajel 3al imti7an" in
+ * Arabic, "de zapysatysia na ispyt" in Ukrainian). Pure.
+ */
+export function isRomanized(text: string, locale: Locale): boolean {
+  if (SCRIPT[locale] === 'Latin') return false;
+  const scripts = scriptsOf(text);
+  return scripts.size === 1 && scripts.has('Latin');
+}
+
 /** The question sentence alone counts this much of what it would count as the whole message. */
 export const QUESTION_FACTOR = 0.95;
 

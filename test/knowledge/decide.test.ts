@@ -1,9 +1,10 @@
 // The answer / "did you mean" / fallback decision on top of raw scores.
-import { decide, type Hit } from '../../knowledge';
+import { decide, isRomanized, type Hit } from '../../knowledge';
+import type { Locale } from '../../locales';
 import type { LoadedEntry } from '../../knowledge/schema';
 
 const hit = (id: string, confidence: number): Hit => ({ entry: { id } as LoadedEntry, confidence, matchedLocale: 'nl' });
-const t = { answer: 0.6, choose: 0.5, margin: 0.04, maxChoices: 3, agreeing: 2 };
+const t = { answer: 0.6, choose: 0.5, chooseRomanized: 0.4, margin: 0.04, maxChoices: 3, agreeing: 2 };
 
 test('a clear winner is answered', () => {
   expect(decide([hit('a', 0.9), hit('b', 0.7)], t)).toMatchObject({ kind: 'answer', hit: { entry: { id: 'a' } } });
@@ -58,4 +59,17 @@ test('a clear winner is answered with the runners-up within twice the margin as 
   expect(d).toMatchObject({ kind: 'answer', hit: { entry: { id: 'a' } } });
   expect(d.kind === 'answer' && d.alternatives.map((h) => h.entry.id)).toEqual(['b', 'c']);
   expect(decide([hit('a', 0.9), hit('b', 0.7)], t)).toMatchObject({ kind: 'answer', alternatives: [] });
+});
+
+test('a language of another script typed in Latin letters is offered as a choice from a lower confidence', () => {
+  expect(decide([hit('a', 0.45)], t).kind).toBe('fallback');
+  expect(decide([hit('a', 0.45)], t, { romanized: true })).toMatchObject({ kind: 'choose', hits: [{ entry: { id: 'a' } }] });
+  expect(decide([hit('a', 0.35)], t, { romanized: true }).kind).toBe('fallback');
+});
+
+test.each([
+  ['wein bsajel 3al imti7an?', 'ar', true], ['de zapysatysia na ispyt', 'uk', true], ['أين أسجل للامتحان', 'ar', false],
+  ['waar meld ik me aan', 'nl', false], ['DUO lening', 'ar', true], ['اين DUO', 'ar', false], ['123?', 'ti', false],
+])('"%s" in %s is romanized: %s', (text, locale, expected) => {
+  expect(isRomanized(text, locale as Locale)).toBe(expected);
 });
