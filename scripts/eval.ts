@@ -1,5 +1,6 @@
 // `npm run eval`: runs the eval sets through the real bot over HTTP and reports accuracy per locale, and for the
-// blind set per style too. `-- --tune` reports the blind set's tuning half instead of its test half;
+// blind set per style too. `-- --tune` reports the blind set's tuning half instead of its test half; `-- --romanized`
+// adds the romanized set;
 // `-- --confusions` lists the misses of the public set and of the tuning half (never of the test half).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,10 +28,12 @@ export type EvalItem = z.infer<typeof EvalItem>;
 export const EVAL_DIR = path.join(PROJECT_ROOT, 'test', 'eval');
 
 /**
- * The eval sets: `questions` (public, written from the topic list; weights were tuned on it), and the blind set
- * written without seeing the entries, split once into `blind-tune` (tuning allowed) and `blind-test` (reported).
+ * The eval sets: `questions` (public, written from the topic list; weights were tuned on it), the blind set
+ * written without seeing the entries, split once into `blind-tune` (tuning allowed) and `blind-test` (reported),
+ * and `romanized-tune`: Arabic, Persian, Tigrinya and Ukrainian typed in Latin letters, written blind and used to
+ * choose how such messages are read.
  */
-export type EvalSetName = 'questions' | 'blind-tune' | 'blind-test';
+export type EvalSetName = 'questions' | 'blind-tune' | 'blind-test' | 'romanized-tune';
 
 /** The questions of one set and locale, validated (`test/eval/<set>.<locale>.yaml`). */
 export function loadEvalSet(locale: string, set: EvalSetName = 'questions'): EvalItem[] {
@@ -183,6 +186,13 @@ async function main(): Promise<void> {
       const group = all.filter((o) => o.item.style === style);
       if (group.length) console.log(`| ${style} | ${group.length} | ${figureRow(figures(group))}`);
     }
+  }
+  if (process.argv.includes('--romanized')) {
+    const romanized = await runEvalSet('romanized-tune');
+    console.log('\nRomanized set (`test/eval/romanized-tune.<locale>.yaml`; written blind, then used for tuning):\n');
+    console.log(`| locale | messages ${FIGURE_HEADER}`);
+    console.log(`|---|---|---|---|---|---|---|---|`);
+    for (const [locale, outcomes] of romanized) console.log(`| ${locale} | ${outcomes.length} | ${figureRow(figures(outcomes))}`);
   }
   const confusions = process.argv.includes('--confusions');
   if (confusions) {

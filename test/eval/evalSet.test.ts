@@ -75,3 +75,18 @@ describe('the blind set', () => {
     expect(verbatim.map((i) => i.q)).toEqual([]);
   });
 });
+
+test.each(['ar', 'fa', 'ti', 'uk'])('the %s romanized set is in Latin letters, with valid topics and authorities', (locale) => {
+  const items = loadEvalSet(locale, 'romanized-tune');
+  expect(items.length).toBeGreaterThanOrEqual(20);
+  for (const item of items) {
+    expect([item.q, /[^\p{Script=Latin}\p{N}\p{P}\p{S}\s]/u.test(item.q)]).toEqual([item.q, false]);
+    if (item.topic === null) {
+      expect(item.authority).toBeNull();
+      continue;
+    }
+    const entry = kb.get(item.topic);
+    expect([item.topic, entry !== undefined]).toEqual([item.topic, true]);
+    expect(item.authority).toBe(entry!.authority === 'NONE' ? null : entry!.authority);
+  }
+});
