@@ -2,9 +2,20 @@
 import { loadKnowledgeBase } from '../../knowledge';
 import { fold } from '../../knowledge/normalize';
 import { LOCALES } from '../../locales';
-import { loadEvalSet } from '../../scripts/eval';
+import { loadEvalSet, type EvalItem } from '../../scripts/eval';
 
 const kb = loadKnowledgeBase();
+
+/** An item's topic is an entry (or null: out of scope), and its authority is that entry's (null for none). */
+function expectValidTopic(item: EvalItem): void {
+  if (item.topic === null) {
+    expect(item.authority).toBeNull();
+    return;
+  }
+  const entry = kb.get(item.topic);
+  expect([item.topic, entry !== undefined]).toEqual([item.topic, true]);
+  expect(item.authority).toBe(entry!.authority === 'NONE' ? null : entry!.authority);
+}
 
 test.each(LOCALES)('the %s eval set has enough questions, 10%% out of scope, and valid topics and authorities', (locale) => {
   const items = loadEvalSet(locale);
@@ -12,15 +23,7 @@ test.each(LOCALES)('the %s eval set has enough questions, 10%% out of scope, and
   expect(items.length).toBeGreaterThanOrEqual(locale === 'nl' || locale === 'en' ? 125 : 40);
   const outOfScope = items.filter((i) => i.topic === null);
   expect(outOfScope.length / items.length).toBeGreaterThanOrEqual(0.1);
-  for (const item of items) {
-    if (item.topic === null) {
-      expect(item.authority).toBeNull();
-      continue;
-    }
-    const entry = kb.get(item.topic);
-    expect(entry).toBeDefined();
-    expect(item.authority).toBe(entry!.authority === 'NONE' ? null : entry!.authority);
-  }
+  for (const item of items) expectValidTopic(item);
 });
 
 test('no eval question appears verbatim in the content (titles or question variants)', () => {
@@ -55,13 +58,7 @@ describe('the blind set', () => {
     expect(styles(tune)).toEqual(styles(test));
     for (const item of [...tune!, ...test!]) {
       expect(item.style).toBeDefined();
-      if (item.topic === null) {
-        expect(item.authority).toBeNull();
-        continue;
-      }
-      const entry = kb.get(item.topic);
-      expect([item.topic, entry !== undefined]).toEqual([item.topic, true]);
-      expect(item.authority).toBe(entry!.authority === 'NONE' ? null : entry!.authority);
+      expectValidTopic(item);
     }
     const inTune = new Set(tune!.map((i) => fold(i.q)));
     expect(test!.filter((i) => inTune.has(fold(i.q)))).toEqual([]);
@@ -81,12 +78,6 @@ test.each(['ar', 'fa', 'ti', 'uk'])('the %s romanized set is in Latin letters, w
   expect(items.length).toBeGreaterThanOrEqual(20);
   for (const item of items) {
     expect([item.q, /[^\p{Script=Latin}\p{N}\p{P}\p{S}\s]/u.test(item.q)]).toEqual([item.q, false]);
-    if (item.topic === null) {
-      expect(item.authority).toBeNull();
-      continue;
-    }
-    const entry = kb.get(item.topic);
-    expect([item.topic, entry !== undefined]).toEqual([item.topic, true]);
-    expect(item.authority).toBe(entry!.authority === 'NONE' ? null : entry!.authority);
+    expectValidTopic(item);
   }
 });
