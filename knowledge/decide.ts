@@ -55,10 +55,10 @@ export function decide(hits: Hit[], thresholds: Thresholds = DEFAULT_THRESHOLDS,
   const close = hits
     .filter((h) => h.confidence >= t.choose && best.confidence - h.confidence < 2 * t.margin)
     .slice(0, t.maxChoices);
-  // A clear winner is answered; a runner-up not far behind it is one tap away under the answer.
-  if (best.confidence >= t.answer && clearWinner) return { kind: 'answer', hit: best, alternatives: close.slice(1) };
-  // Ask back only when the choices would send the person to different places.
   const runnersUp = close.slice(1);
+  // A clear winner is answered; a runner-up not far behind it is one tap away under the answer.
+  if (best.confidence >= t.answer && clearWinner) return { kind: 'answer', hit: best, alternatives: runnersUp };
+  // Ask back only when the choices would send the person to different places.
   if (best.confidence >= t.agreeing && runnersUp.every((h) => agree(best, h))) return { kind: 'answer', hit: best, alternatives: runnersUp };
   return { kind: 'choose', hits: close, confidence: best.confidence };
 }

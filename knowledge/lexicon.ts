@@ -57,6 +57,15 @@ export interface LatinKeys {
 export const LATIN_WORD = /^[a-z0-9]+$/;
 const latinWord = z.string().regex(LATIN_WORD, 'lower-case Latin letters and digits, one word');
 
+/** How a language's letters are typed in Latin letters: see `LatinKey`. */
+const LatinKeyFile = z.strictObject({
+  script: z.record(z.string().length(1), z.string().regex(/^[a-z]*$/, 'lower-case Latin letters')),
+  latin: z.record(z.string().regex(/^[a-z0-9]+$/, 'lower-case Latin letters and digits'), z.string().regex(/^[a-z]*$/, 'lower-case Latin letters')).default({}),
+  minKey: z.number().int().min(2).default(4),
+  ending: z.number().int().min(0).default(0),
+  optionalFinal: z.string().regex(/^[a-z]$/).optional(),
+});
+
 const LexiconFile = z.strictObject({
   stopwords: z.array(z.string().min(1)),
   synonyms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
@@ -69,13 +78,7 @@ const LexiconFile = z.strictObject({
   romanizedStopwords: z.array(latinWord).default([]),
   clitics: z.array(z.string().length(1)).default([]),
   cliticEndings: z.array(z.string().min(1)).default([]),
-  latinKey: z.strictObject({
-    script: z.record(z.string().length(1), z.string().regex(/^[a-z]*$/, 'lower-case Latin letters')),
-    latin: z.record(z.string().regex(/^[a-z0-9]+$/, 'lower-case Latin letters and digits'), z.string().regex(/^[a-z]*$/, 'lower-case Latin letters')).default({}),
-    minKey: z.number().int().min(2).default(4),
-    ending: z.number().int().min(0).default(0),
-    optionalFinal: z.string().regex(/^[a-z]$/).optional(),
-  }).optional(),
+  latinKey: LatinKeyFile.optional(),
 });
 
 /**
@@ -85,7 +88,7 @@ const LexiconFile = z.strictObject({
  * "kh" → "h", a vowel Arabic does not write → ""), the longest first; other Latin letters are their own key.
  * Doubled letters count once on both sides. `minKey`, `ending`, `optionalFinal`: see `LatinKeys`.
  */
-export type LatinKey = { script: Record<string, string>; latin: Record<string, string>; minKey?: number; ending?: number; optionalFinal?: string };
+export type LatinKey = z.infer<typeof LatinKeyFile>;
 
 /** The key functions of a `LatinKey`. Pure. */
 export function latinKeyOf(spec: LatinKey): LatinKeys {
@@ -103,8 +106,8 @@ export function latinKeyOf(spec: LatinKey): LatinKeys {
       }
       return once(out);
     },
-    minKey: spec.minKey ?? 4,
-    ending: spec.ending ?? 0,
+    minKey: spec.minKey,
+    ending: spec.ending,
     ...(spec.optionalFinal ? { optionalFinal: spec.optionalFinal } : {}),
   };
 }

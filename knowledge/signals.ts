@@ -8,7 +8,6 @@ import { LOCALES } from '../locales';
 import { compilePhraseBook, KIND, KindName, kindsIn, PhrasePrefixes, PhraseSets, type PhraseBook } from './phrases';
 import { KNOWLEDGE_DIR } from './paths';
 
-
 const SignalsFile = z.strictObject({
   /** The entry answered when a message signals danger. */
   entry: z.string().min(1),

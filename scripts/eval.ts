@@ -1,7 +1,7 @@
 // `npm run eval`: runs the eval sets through the real bot over HTTP and reports accuracy per locale, and for the
 // blind set per style too. `-- --tune` reports the blind set's tuning half instead of its test half; `-- --romanized`
-// adds the romanized set;
-// `-- --confusions` lists the misses of the public set and of the tuning half (never of the test half).
+// adds the romanized set; `-- --confusions` lists the misses of the public set and of the tuning half (never of
+// the test half).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,6 +162,13 @@ const FIGURE_HEADER = '| right at once | within one click | did you mean, withou
 const figureRow = (f: StyleFigures) =>
   `${f.atOnce}% | ${f.oneClick}% | ${f.chooseWrong}% | ${f.fallback}% | ${f.wrongOrganisation}% | ${f.outOfScope ? `${f.declined}% (${f.outOfScope})` : '–'} |`;
 
+/** The blind-set figures of each locale, as a markdown table (without a total). */
+function printByLocale(results: Map<string, Outcome[]>): void {
+  console.log(`| locale | messages ${FIGURE_HEADER}`);
+  console.log(`|---|---|---|---|---|---|---|---|`);
+  for (const [locale, outcomes] of results) console.log(`| ${locale} | ${outcomes.length} | ${figureRow(figures(outcomes))}`);
+}
+
 async function main(): Promise<void> {
   const reports = await runEval();
   console.log('Public eval set (`test/eval/questions.<locale>.yaml`; the weights were tuned on it):\n');
@@ -175,9 +182,7 @@ async function main(): Promise<void> {
   const blind = await runEvalSet(set);
   if (blind.size) {
     console.log(`\nBlind set, ${tune ? 'tuning half (`test/eval/blind-tune.<locale>.yaml`)' : 'test half (`test/eval/blind-test.<locale>.yaml`; nothing is tuned on it)'}:\n`);
-    console.log(`| locale | messages ${FIGURE_HEADER}`);
-    console.log(`|---|---|---|---|---|---|---|---|`);
-    for (const [locale, outcomes] of blind) console.log(`| ${locale} | ${outcomes.length} | ${figureRow(figures(outcomes))}`);
+    printByLocale(blind);
     const all = [...blind.values()].flat();
     console.log(`| all | ${all.length} | ${figureRow(figures(all))}`);
     console.log(`\n| style | messages ${FIGURE_HEADER}`);
@@ -190,9 +195,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--romanized')) {
     const romanized = await runEvalSet('romanized-tune');
     console.log('\nRomanized set (`test/eval/romanized-tune.<locale>.yaml`; written blind, then used for tuning):\n');
-    console.log(`| locale | messages ${FIGURE_HEADER}`);
-    console.log(`|---|---|---|---|---|---|---|---|`);
-    for (const [locale, outcomes] of romanized) console.log(`| ${locale} | ${outcomes.length} | ${figureRow(figures(outcomes))}`);
+    printByLocale(romanized);
   }
   const confusions = process.argv.includes('--confusions');
   if (confusions) {

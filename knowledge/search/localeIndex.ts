@@ -2,8 +2,8 @@
 // (weighted), flat typed arrays for the postings, and the known words' shapes for typo correction.
 import type { IFuseOptions } from 'fuse.js';
 import type { Locale } from '../../locales';
-import type { LatinKeys, Lexicon } from '../lexicon';
-import { foldedWords, terms, termsOfWords } from '../normalize';
+import { LATIN_WORD, type LatinKeys, type Lexicon } from '../lexicon';
+import { foldedWords, termsOfWords } from '../normalize';
 import type { LoadedEntry } from '../schema';
 import { letterMask, shapeKey, splitCompound, spellingAliases } from './edits';
 
@@ -21,11 +21,10 @@ export interface LocaleIndex {
   /** Romanized spellings' skeletons → a known word (see `skeleton`), for Latin spellings not listed. */
   skeletons: ReadonlyMap<string, string>;
   /**
-   * For a language with a `latinKey`: the key of each word of its texts, and of each known term (a stem), → that
-   * term, where only one term has the key; and the function that makes a typed Latin word's key.
+   * For a language with a `latinKey`: how its Latin keys are made (`key`), and the key of each word of its texts
+   * and of each known term (a stem) → that term, where only one term has the key (`terms`).
    */
-  latinKeys: ReadonlyMap<string, string>;
-  latinKey?: LatinKeys;
+  latin?: { key: LatinKeys; terms: ReadonlyMap<string, string> };
   idf: (term: string) => number;
   tokenize: (words: readonly string[]) => string[];
   /** Every term of the index → its number; the lists below are indexed by it. */
@@ -70,7 +69,14 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
   const docs = all.filter((e) => e.text[locale]);
   const texts = docs.map((e) => e.text[locale]!);
   const counts = new Map<string, number>();
-  for (const t of texts) for (const s of [t.title, ...t.questions, ...t.keywords]) for (const w of terms(s, lexicon)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const textWords = new Set<string>();
+  for (const t of texts) {
+    for (const s of [t.title, ...t.questions, ...t.keywords]) {
+      const words = foldedWords(s);
+      for (const w of words) textWords.add(w);
+      for (const w of termsOfWords(words, lexicon)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
   // Writers put deliberate typos in question variants ("integraton"); fold each rare spelling into the
   // common word it is one edit away from, so a typo in the content never becomes a word of its own.
   const aliases = spellingAliases(counts);
@@ -126,7 +132,7 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
   });
   const variantNorm = Float64Array.from(variantWords, (words) => Math.sqrt([...words].reduce((sum, w) => sum + idf(w) ** 2, 0)));
 
-  const latinKeys = lexicon.latinKey ? keysOfWords(texts.flatMap((t) => [t.title, ...t.questions, ...t.keywords]), lexicon.latinKey, tokenize, known) : new Map<string, string>();
+  const latin = lexicon.latinKey && { key: lexicon.latinKey, terms: keysOfWords(textWords, lexicon.latinKey, tokenize, known) };
 
   const shapes = new Map<string, { words: string[]; masks: number[] }>();
   for (const w of known) {
@@ -144,7 +150,7 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
       const [term] = tokenize([word]);
       return term !== undefined && known.has(term) ? [[key, term]] : [];
     })),
-    latinKeys, ...(lexicon.latinKey ? { latinKey: lexicon.latinKey } : {}),
+    ...(latin ? { latin } : {}),
     fuseOptions: { includeScore: true, threshold: typoThreshold, ignoreLocation: false, distance: 3, minMatchCharLength: 3 },
     postingStart,
     postingDoc: Int32Array.from(lists.flatMap((list) => list.docs)),
@@ -180,19 +186,21 @@ function idfLookup(termNumber: ReadonlyMap<string, number>, idfs: Float64Array, 
   };
 }
 
-/** Each text word's and each known term's Latin key → the term, for the keys only one term has. */
+/** Each text word's (as folded) and each known term's Latin key → the term, for the keys only one term has. */
 function keysOfWords(
-  texts: readonly string[], latin: LatinKeys, tokenize: (words: readonly string[]) => string[], known: ReadonlySet<string>,
+  words: Iterable<string>, latin: LatinKeys, tokenize: (words: readonly string[]) => string[], known: ReadonlySet<string>,
 ): Map<string, string> {
   const terms = new Map<string, Set<string>>();
-  const note = (key: string, term: string) => {
-    if (key.length < latin.minKey) return;
-    terms.set(key, (terms.get(key) ?? new Set()).add(term));
-    if (latin.optionalFinal && key.endsWith(latin.optionalFinal)) note(key.slice(0, -1), term);
+  const add = (key: string, term: string) => {
+    if (key.length >= latin.minKey) terms.set(key, (terms.get(key) ?? new Set()).add(term));
   };
-  for (const word of new Set(texts.flatMap((text) => foldedWords(text)))) {
+  const note = (key: string, term: string) => {
+    add(key, term);
+    if (latin.optionalFinal && key.endsWith(latin.optionalFinal)) add(key.slice(0, -1), term);
+  };
+  for (const word of words) {
     const [term] = tokenize([word]);
-    if (term === undefined || !known.has(term) || /^[a-z0-9]+$/.test(word)) continue;
+    if (term === undefined || !known.has(term) || LATIN_WORD.test(word)) continue;
     note(latin.ofWord(word), term);
     note(latin.ofWord(term), term);
   }

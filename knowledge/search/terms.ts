@@ -42,7 +42,7 @@ function resolveUnknown(term: string, weight: number, index: LocaleIndex, correc
   const romanized = index.skeletons.size && LATIN_WORD.test(term) ? index.skeletons.get(skeleton(term)) : undefined;
   if (romanized) return [{ term: romanized, quality: ROMANIZED_QUALITY, weight: index.idf(romanized) }];
   // "zapysatysia" in a Ukrainian conversation: any word of the index typed in Latin letters.
-  const typed = index.latinKey && LATIN_WORD.test(term) ? fromLatin(term, index.latinKey, index.latinKeys) : undefined;
+  const typed = index.latin && LATIN_WORD.test(term) ? fromLatin(term, index.latin.key, index.latin.terms) : undefined;
   if (typed) return [{ term: typed, quality: ROMANIZED_QUALITY, weight: index.idf(typed) }];
   const bare = withoutClitics(term, index);
   if (bare) return [{ term: bare, quality: 1, weight: index.idf(bare) }];
