@@ -33,6 +33,20 @@ const originList = z.string().transform((value, ctx) => {
   return origins;
 });
 
+/** Meta's Graph API base with its version (v27.0, released 4 November 2026). */
+export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com/v27.0';
+/**
+ * True for a URL whose host is this machine: 127.0.0.0/8, ::1 or localhost. The Graph API URL may be plain
+ * http only there (a local fake in tests); anywhere else the bearer token would cross the network in clear.
+ */
+const isLoopbackUrl = (value: string): boolean => {
+  const host = new URL(value).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+};
+
+/** WhatsApp is on only when all four are set. */
+const WHATSAPP_REQUIRED = ['WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID'] as const;
+
 const EnvSchema = z.object({
   NODE_ENV: withDefault(z.enum(['development', 'production', 'test']), 'development'),
   PORT: withDefault(port, 3978),
@@ -67,7 +81,36 @@ const EnvSchema = z.object({
     error: 'must be empty, loopback, uniquelocal, linklocal or a number of proxies',
   }), ''),
   HANDOFF: withDefault(z.enum(HANDOFF_MODES, { error: `must be one of ${HANDOFF_MODES.join(', ')}` }), 'none'),
+  WHATSAPP_VERIFY_TOKEN: optional(z.string().min(1)),
+  WHATSAPP_APP_SECRET: optional(z.string().min(1)),
+  WHATSAPP_ACCESS_TOKEN: optional(z.string().min(1)),
+  WHATSAPP_PHONE_NUMBER_ID: optional(z.string().trim().regex(/^\d{1,30}$/, { error: 'must be the numeric phone number id from Meta (not the phone number)' })),
+  WHATSAPP_GRAPH_URL: withDefault(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    // (An unreadable URL is already reported by the check above.)
+    .refine((url) => !URL.canParse(url) || url.startsWith('https:') || isLoopbackUrl(url), {
+      error: 'must be an https URL (plain http only to this machine: the access token goes with every request)',
+    }), DEFAULT_GRAPH_URL),
+  WHATSAPP_ID_SECRET: optional(z.string().min(32, { error: 'must be at least 32 characters' })),
 }).superRefine((env, ctx) => {
+  const missing = WHATSAPP_REQUIRED.filter((name) => !env[name]);
+  if (missing.length > 0 && missing.length < WHATSAPP_REQUIRED.length) {
+    for (const name of missing) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `is required when any of ${WHATSAPP_REQUIRED.join(', ')} is set (WhatsApp needs all four)` });
+    }
+  }
+  if (missing.length === 0 && env.STORAGE === 'blob' && !env.WHATSAPP_ID_SECRET) {
+    ctx.addIssue({
+      code: 'custom', path: ['WHATSAPP_ID_SECRET'],
+      message: 'is required when STORAGE is blob and WhatsApp is on (every replica must turn a number into the same id)',
+    });
+  }
+  if (missing.length === 0 && env.NODE_ENV === 'production' && !env.WHATSAPP_ID_SECRET && env.STORAGE !== 'blob') {
+    ctx.addIssue({
+      code: 'custom', path: ['WHATSAPP_ID_SECRET'],
+      message: 'is required when NODE_ENV is production and WhatsApp is on (from a secret store: a key generated into DATA_DIR '
+        + 'travels with every backup of the data, and with it the ids of numbers can be traced back)',
+    });
+  }
   if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
   }
@@ -117,6 +160,23 @@ export interface Config {
   trustProxy?: string | number;
   /** How "talk to a person" works: contact details only, or a handoff event to an agent desk. */
   handoff: (typeof HANDOFF_MODES)[number];
+  /** The WhatsApp Cloud API channel; undefined (off) unless all four of its secrets are set. */
+  whatsapp?: WhatsAppConfig;
+}
+
+export interface WhatsAppConfig {
+  /** The token Meta sends back in the webhook handshake. */
+  verifyToken: string;
+  /** The Meta app's secret: the key of X-Hub-Signature-256. */
+  appSecret: string;
+  /** A permanent (system user) access token with whatsapp_business_messaging. */
+  accessToken: string;
+  /** The id Meta gives the business phone number (not the number itself). */
+  phoneNumberId: string;
+  /** The Graph API base with its version, without a trailing slash. */
+  graphUrl: string;
+  /** Key of the hash that turns numbers into ids; generated into DATA_DIR when unset (not in production). */
+  idSecret?: string;
 }
 
 /** Raised for a bad environment; `message` is one line per problem, each naming the variable. */
@@ -127,7 +187,10 @@ export class ConfigError extends Error {
   }
 }
 
-const SECRET = new Set(['MicrosoftAppPassword', 'DIRECTLINE_SECRET', 'AZURE_STORAGE_CONNECTION_STRING', 'STAFF_TOKEN']);
+const SECRET = new Set([
+  'MicrosoftAppPassword', 'DIRECTLINE_SECRET', 'AZURE_STORAGE_CONNECTION_STRING', 'STAFF_TOKEN',
+  'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_APP_SECRET', 'WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_ID_SECRET',
+]);
 
 /**
  * Parses the environment into a typed `Config`. Throws `ConfigError` naming each bad variable.
@@ -168,5 +231,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitConversationPerMinute: e.RATE_LIMIT_CONVERSATION_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === '' ? undefined : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    whatsapp: e.WHATSAPP_VERIFY_TOKEN && e.WHATSAPP_APP_SECRET && e.WHATSAPP_ACCESS_TOKEN && e.WHATSAPP_PHONE_NUMBER_ID
+      ? {
+        verifyToken: e.WHATSAPP_VERIFY_TOKEN,
+        appSecret: e.WHATSAPP_APP_SECRET,
+        accessToken: e.WHATSAPP_ACCESS_TOKEN,
+        phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
+        graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''),
+        idSecret: e.WHATSAPP_ID_SECRET,
+      }
+      : undefined,
   };
 }

@@ -1,5 +1,5 @@
 // Entry point: parse the configuration, build the app, listen, and shut down cleanly on SIGTERM/SIGINT.
-import { buildApp } from './app';
+import { buildApp, SHUTDOWN_GRACE_MS } from './app';
 import { ConfigError, loadConfig } from './config';
 import { KnowledgeError } from '../knowledge/load';
 
@@ -40,7 +40,7 @@ function start(): void {
   /**
    * Graceful shutdown: /readyz turns 503, the server stops accepting connections, turns in flight finish
    * (their replies included), idle keep-alive connections close, then buffered analytics are written and the
-   * store is closed. After 10 s anything still open is cut.
+   * store is closed. After SHUTDOWN_GRACE_MS (10 s) anything still open is cut, and so are WhatsApp's sends.
    */
   const stop = (signal: string) => {
     if (stopping) return;
@@ -57,7 +57,7 @@ function start(): void {
     idle.unref();
     setTimeout(() => {
       server.closeAllConnections();
-    }, 10_000).unref();
+    }, SHUTDOWN_GRACE_MS).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -25,6 +25,11 @@ export interface ServerDeps {
   directLine?: Omit<DirectLineDeps, 'adapter' | 'bot' | 'logger'>;
   /** More routes (staff tools, metrics), mounted before the 404. */
   routers?: express.Router[];
+  /**
+   * POST paths among `routers` that limit their own callers, left out of the per-IP limit (WhatsApp's webhook:
+   * Meta posts every message and status from a few shared addresses; it counts only unsigned posts itself).
+   */
+  selfLimitedPosts?: string[];
   /** Request limits (tests pass small ones). */
   limits?: ServerLimits;
 }
@@ -84,7 +89,8 @@ export function createServer(deps: ServerDeps): express.Express {
   app.use((req, res, next) => {
     // Health checks are the platform's; Azure Bot Service posts from few shared addresses, so authenticated
     // channel traffic is limited per conversation instead.
-    if (req.path === '/healthz' || req.path === '/readyz' || (req.path === '/api/messages' && !anonymous)) return next();
+    if (req.path === '/healthz' || req.path === '/readyz' || (req.path === '/api/messages' && req.method === 'POST' && !anonymous)) return next();
+    if (req.method === 'POST' && deps.selfLimitedPosts?.includes(req.path)) return next();
     if (limits.perIp.take(req.ip ?? 'unknown')) return next();
     res.set('Retry-After', '60');
     reject(res, 429, 'too many requests');
@@ -96,6 +102,12 @@ export function createServer(deps: ServerDeps): express.Express {
   app.get('/readyz', (_req, res) => {
     if (deps.isReady()) res.json({ status: 'ready' });
     else res.status(503).json({ status: 'starting' });
+  });
+
+  // The Agents Playground and health probes look at the endpoint before they post: it is there (HEAD is
+  // answered by this route too, without a body). Activities are POSTed.
+  app.get('/api/messages', (_req, res) => {
+    res.set('Allow', 'GET, HEAD, POST').json({ status: 'ok', post: 'Bot Framework activities' });
   });
 
   app.post('/api/messages', express.json({ limit: MAX_BODY }), async (req: Request, res: Response) => {

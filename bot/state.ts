@@ -1,5 +1,5 @@
 // What Wegwijzer keeps per user and per conversation, behind botbuilder's state accessors.
-import { ConversationState, type Storage, type StatePropertyAccessor, UserState } from 'botbuilder';
+import { ConversationState, type Storage, type StatePropertyAccessor, type TurnContext, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Locale } from '../locales';
 import type { AuthorityId, Regime } from '../knowledge';
@@ -58,4 +58,19 @@ export function createBotState(storage: Storage): BotState {
     profile: userState.createProperty<UserProfile>('profile'),
     conversationData: conversationState.createProperty<ConversationData>('conversationData'),
   };
+}
+
+/** Saves the turn's conversation and user state (each only when it changed). */
+export async function saveState(state: BotState, context: TurnContext): Promise<void> {
+  await state.conversationState.saveChanges(context, false);
+  await state.userState.saveChanges(context, false);
+}
+
+/** True once per conversation: the welcome is due now (it is then marked as given). */
+export async function claimWelcome(state: BotState, context: TurnContext): Promise<boolean> {
+  const data = await state.conversationData.get(context, {});
+  if (data.welcomed) return false;
+  data.welcomed = true;
+  await state.conversationData.set(context, data);
+  return true;
 }

@@ -6,7 +6,7 @@ import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import type { KnowledgeBase } from '../knowledge';
 import { languageOf, setLanguage, supportedLocale } from './middleware/locale';
 import { isWebChat, renderWelcome } from './cards/render';
-import type { BotState } from './state';
+import { claimWelcome, saveState, type BotState } from './state';
 
 export interface BotDeps {
   state: BotState;
@@ -57,8 +57,7 @@ export class WegwijzerBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.deps.state.conversationState.saveChanges(context, false);
-    await this.deps.state.userState.saveChanges(context, false);
+    await saveState(this.deps.state, context);
   }
 
   /**
@@ -91,10 +90,7 @@ export class WegwijzerBot extends ActivityHandler {
   }
 
   private async welcomeOnce(context: TurnContext): Promise<void> {
-    const data = await this.deps.state.conversationData.get(context, {});
-    if (data.welcomed) return;
-    data.welcomed = true;
-    await this.deps.state.conversationData.set(context, data);
+    if (!(await claimWelcome(this.deps.state, context))) return;
     const { locale, t } = languageOf(context);
     await context.sendActivity(renderWelcome({ kb: this.deps.kb, locale, t, channelId: context.activity.channelId }));
   }

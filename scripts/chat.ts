@@ -2,6 +2,7 @@
 // throw-away data folder unless --data is given), or against a running server with --url.
 //   npm run chat -- --locale ar
 //   npm run chat -- --url http://localhost:3978 --channel sms
+//   npm run chat -- --whatsapp --locale ar      (each reply as the WhatsApp channel sends it)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,9 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
+import { renderForWhatsApp } from '../bot/whatsapp/render';
 import { isLocale } from '../locales';
 import { CaptureChannel, emulatorActivity, post } from './lib/channel';
-import { formatReply } from './lib/terminal';
+import { formatReply, formatWhatsApp } from './lib/terminal';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,14 +23,22 @@ async function main(): Promise<void> {
       url: { type: 'string' },
       data: { type: 'string' },
       channel: { type: 'string', default: 'emulator' },
+      whatsapp: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('npm run chat -- [--locale nl|en|ar|tr|fa|ti|so|uk] [--url http://host:port] [--data folder] [--channel emulator|sms]');
+    console.log('npm run chat -- [--locale nl|en|ar|tr|fa|ti|so|uk] [--url http://host:port] [--data folder] [--channel emulator|sms|whatsapp] [--whatsapp]');
     return;
   }
-  if (!isLocale(values.locale)) throw new Error(`--locale must be one of nl, en, ar, tr, fa, ti, so, uk (got "${values.locale}")`);
+  const locale = values.locale;
+  if (!isLocale(locale)) throw new Error(`--locale must be one of nl, en, ar, tr, fa, ti, so, uk (got "${locale}")`);
+  const channelId = values.whatsapp ? 'whatsapp' : values.channel;
+  // The bot answers the 'whatsapp' channel as it does on WhatsApp (no cards, up to 10 choices as buttons);
+  // each reply is then shown as the messages the WhatsApp channel would send for it.
+  const show = channelId === 'whatsapp'
+    ? (reply: Record<string, any>) => formatWhatsApp(renderForWhatsApp(reply, { to: 'terminal', locale }))
+    : formatReply;
   const channel = await new CaptureChannel().start();
   let url = values.url?.replace(/\/$/, '');
   let stop = async () => {};
@@ -45,11 +55,11 @@ async function main(): Promise<void> {
   let choices: string[] = [];
   const send = async (activity: Record<string, unknown>) => {
     const { status, json, replies } = await post(url!, channel, emulatorActivity(channel, {
-      conversation, from, locale: values.locale, channelId: values.channel, ...activity,
+      conversation, from, locale: values.locale, channelId, ...activity,
     }));
     if (status >= 400) console.log(`(the bot answered HTTP ${status}: ${JSON.stringify(json)})`);
     for (const reply of replies) {
-      const shown = formatReply(reply);
+      const shown = show(reply);
       if (shown.text) console.log(`\nWegwijzer:\n${shown.text}\n`);
       if (shown.choices.length) choices = shown.choices;
     }

@@ -6,6 +6,7 @@ import { REVIEW_STATUS, type Locale } from '../../locales';
 import { guideOfferedOn, inLocale, type AuthorityId, type Hit, type KnowledgeBase, type LoadedEntry, type Regime } from '../../knowledge';
 import { AUTHORITIES_MENU } from './menus';
 import { authorityAdaptiveCard, authorityText, authorityView } from './authorityCard';
+import { WHATSAPP_CHANNEL } from '../whatsapp/channel';
 
 export interface RenderContext {
   kb: KnowledgeBase;
@@ -46,11 +47,21 @@ export const offeredValues = (activity: Partial<Activity>): string[] | undefined
 
 type Outgoing = Partial<Activity> & { [OFFERED]?: string[] };
 
+/**
+ * Channels the SDK's table does not know whose adapter turns suggested actions into its own buttons, with how
+ * many it can show: WhatsApp (bot/whatsapp/render.ts) makes up to 3 reply buttons or a list of up to 10.
+ */
+const OWN_BUTTON_CHANNELS = new Map<string, number>([[WHATSAPP_CHANNEL, 10]]);
+const hasButtons = (channelId: string, count: number) => {
+  const max = OWN_BUTTON_CHANNELS.get(channelId);
+  return max === undefined ? supportsSuggestedActions(channelId, count) : count <= max;
+};
+
 /** Adds buttons, or a numbered list where the channel has no buttons (then "2" picks the second). */
 export function withOffers(activity: Outgoing, offers: Offer[], channelId: string): Outgoing {
   if (offers.length === 0) return activity;
   const values = offers.map((o) => o.value ?? o.title);
-  if (supportsSuggestedActions(channelId, offers.length)) {
+  if (hasButtons(channelId, offers.length)) {
     const actions: CardAction[] = offers.map((o, i) => ({ type: 'imBack', title: o.title, value: values[i] }));
     return { ...activity, suggestedActions: { actions, to: [] }, [OFFERED]: values };
   }

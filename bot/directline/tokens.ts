@@ -1,7 +1,5 @@
 // Direct Line tokens for the local widget: one conversation and one user per token, HMAC-signed, short-lived.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface TokenClaims { conversationId: string; userId: string; expiresAt: number }
 export type Verified = { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' };
@@ -44,18 +42,4 @@ export class TokenService {
   private sign(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url');
   }
-}
-
-/**
- * The signing secret: DIRECTLINE_SECRET when set, else a random one generated once into DATA_DIR
- * (file mode 0600), so tokens stay valid across restarts of the same deployment.
- */
-export function loadOrCreateSecret(dataDir: string, configured?: string): Buffer {
-  if (configured) return Buffer.from(configured, 'utf8');
-  const file = path.join(dataDir, 'directline.secret');
-  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64url');
-  fs.mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48);
-  fs.writeFileSync(file, b64(secret), { mode: 0o600 });
-  return secret;
 }

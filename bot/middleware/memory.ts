@@ -4,6 +4,7 @@
 // BSN or an IBAN: the bot never needs them.
 import { ActivityTypes, type Middleware, type StatePropertyAccessor } from 'botbuilder';
 import { offeredValues, type WegwijzerChannelData } from '../cards/render';
+import { notSentOf } from '../delivery';
 import { findPii, redact } from '../privacy/redact';
 import { languageOf } from './locale';
 import type { ConversationData, RecentLine } from '../state';
@@ -38,10 +39,14 @@ export function memoryMiddleware(conversationData: StatePropertyAccessor<Convers
           await context.sendActivity({ type: ActivityTypes.Message, text: languageOf(context).t('privacy.numberWarning') });
         }
       }
+      // After the send: only what the person was shown counts. A channel's adapter marks a reply it could not
+      // deliver (WhatsApp after its 24-hour window, or when Meta refuses it): "2" must not pick from choices
+      // never shown, and a handoff must not quote lines the person never read.
       context.onSendActivities(async (ctx, activities, nextSend) => {
+        const responses = await nextSend();
         const data = await conversationData.get(ctx, {});
         for (const activity of activities) {
-          if (activity.type !== ActivityTypes.Message) continue;
+          if (activity.type !== ActivityTypes.Message || notSentOf(activity)) continue;
           const offered = offeredValues(activity);
           if (offered) data.lastChoices = offered;
           const meta = (activity.channelData as { wegwijzer?: WegwijzerChannelData } | undefined)?.wegwijzer;
@@ -49,7 +54,7 @@ export function memoryMiddleware(conversationData: StatePropertyAccessor<Convers
           if (meta && !meta.topic.includes(':') && meta.topic !== 'fallback' && meta.topic !== 'did-you-mean') data.lastTopic = meta.topic;
           if (typeof activity.text === 'string' && activity.text) remember(data, line('bot', activity.text));
         }
-        return nextSend();
+        return responses;
       });
       await next();
     },

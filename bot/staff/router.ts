@@ -1,11 +1,12 @@
 // Staff tools, only when STAFF_TOKEN is set: the dashboard page, its JSON and CSV API, transcripts in the
 // Emulator's format, and /metrics. The API wants `Authorization: Bearer <token>`, compared in constant time.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Registry } from 'prom-client';
 import { RateLimiter } from '../directline/rateLimiter';
+import { sameSecret } from '../secrets';
 import { PROJECT_ROOT } from '../../knowledge/paths';
 import type { DocumentStorage } from '../storage/documentStorage';
 import type { StoredComplaint } from '../storage/records';
@@ -15,18 +16,16 @@ import { LOCALES } from '../../locales';
 import { evalItemsYaml, labelKey, NEW_TOPIC, OUT_OF_SCOPE, summarize, toCsv, type StoredFeedback, type StoredLabel, type Summary } from './summary';
 
 const WEB_DIR = path.join(PROJECT_ROOT, 'web');
-const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
  * Express middleware: 401 unless the request carries the bearer token (hashes compared in constant time);
  * after 10 wrong tokens in a minute from one address, 429 (no guessing).
  */
 export function requireToken(token: string, failures = new RateLimiter(10, 60_000)): express.RequestHandler {
-  const expected = digest(token);
   return (req, res, next) => {
     const header = req.get('authorization') ?? '';
     const given = header.startsWith('Bearer ') ? header.slice(7) : '';
-    if (given && timingSafeEqual(digest(given), expected)) return next();
+    if (sameSecret(given, token)) return next();
     if (!failures.take(req.ip ?? 'unknown')) {
       res.set('Retry-After', '60').status(429).json({ error: 'too many requests' });
       return;

@@ -71,3 +71,72 @@ test('production requires Bot Framework credentials (anonymous mode is for local
   expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MicrosoftAppId is required when NODE_ENV is production/);
   expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b' }).env).toBe('production');
 });
+
+describe('WhatsApp', () => {
+  const all = {
+    WHATSAPP_VERIFY_TOKEN: 'verify-me', WHATSAPP_APP_SECRET: 'app-secret-value', WHATSAPP_ACCESS_TOKEN: 'EAAG-access-token-value',
+    WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+  };
+
+  test('is off unless configured', () => {
+    expect(loadConfig({}).whatsapp).toBeUndefined();
+  });
+
+  test("is on with all four settings, on Meta's current Graph API version unless another URL is given", () => {
+    expect(loadConfig(all).whatsapp).toEqual({
+      verifyToken: 'verify-me', appSecret: 'app-secret-value', accessToken: 'EAAG-access-token-value',
+      phoneNumberId: '106540352242922', graphUrl: 'https://graph.facebook.com/v27.0', idSecret: undefined,
+    });
+    expect(loadConfig({ ...all, WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9999/v26.0/' }).whatsapp?.graphUrl).toBe('http://127.0.0.1:9999/v26.0');
+  });
+
+  test('a partial set stops start-up naming each missing setting, and never echoes a secret', () => {
+    let error: unknown;
+    try { loadConfig({ WHATSAPP_APP_SECRET: all.WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN: all.WHATSAPP_ACCESS_TOKEN }); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(ConfigError);
+    const lines = (error as ConfigError).message.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Configuration error: WHATSAPP_VERIFY_TOKEN is required when any of .* is set/);
+    expect(lines[1]).toMatch(/^Configuration error: WHATSAPP_PHONE_NUMBER_ID is required/);
+    expect((error as Error).message).not.toContain('app-secret-value');
+    expect((error as Error).message).not.toContain('EAAG-access-token-value');
+  });
+
+  test.each([
+    ['WHATSAPP_PHONE_NUMBER_ID', '+31 6 12345678', /WHATSAPP_PHONE_NUMBER_ID must be the numeric phone number id/],
+    ['WHATSAPP_GRAPH_URL', 'graph.facebook.com', /WHATSAPP_GRAPH_URL must be an http\(s\) URL/],
+    ['WHATSAPP_ID_SECRET', 'short', /WHATSAPP_ID_SECRET must be at least 32 characters$/],
+  ])('%s=%s is refused', (name, value, message) => {
+    expect(() => loadConfig({ ...all, [name]: value })).toThrow(message);
+  });
+
+  test('a bad secret value is named but not shown', () => {
+    let message = '';
+    try { loadConfig({ ...all, WHATSAPP_ID_SECRET: 'short-but-secret' }); } catch (e) { message = (e as Error).message; }
+    expect(message).toMatch(/WHATSAPP_ID_SECRET/);
+    expect(message).not.toContain('short-but-secret');
+  });
+
+  test('the Graph API URL must be https (the access token goes with every request), except to this machine', () => {
+    for (const url of ['http://graph.facebook.com/v27.0', 'http://10.0.0.5:8080/v27.0', 'http://127.0.0.1.example.com/v27.0']) {
+      expect(() => loadConfig({ ...all, WHATSAPP_GRAPH_URL: url })).toThrow(/WHATSAPP_GRAPH_URL must be an https URL/);
+    }
+    for (const url of ['https://graph.facebook.com/v27.0', 'http://localhost:9999/v27.0', 'http://127.0.0.1:9999/v27.0', 'http://127.1.2.3/v27.0', 'http://[::1]:9999/v27.0']) {
+      expect(loadConfig({ ...all, WHATSAPP_GRAPH_URL: url }).whatsapp?.graphUrl).toBe(url);
+    }
+  });
+
+  test('in production the key that turns numbers into ids must come from the configuration, not from DATA_DIR', () => {
+    const production = { NODE_ENV: 'production', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b' };
+    expect(() => loadConfig({ ...production, ...all })).toThrow(/WHATSAPP_ID_SECRET is required when NODE_ENV is production and WhatsApp is on/);
+    expect(loadConfig({ ...production, ...all, WHATSAPP_ID_SECRET: 'k'.repeat(40) }).whatsapp?.idSecret).toBe('k'.repeat(40));
+    expect(loadConfig(production).whatsapp).toBeUndefined();
+    expect(loadConfig(all).whatsapp?.idSecret).toBeUndefined();
+  });
+
+  test('several replicas (blob storage) must share the key that turns numbers into ids', () => {
+    const blob = { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+    expect(() => loadConfig({ ...all, ...blob })).toThrow(/WHATSAPP_ID_SECRET is required when STORAGE is blob/);
+    expect(loadConfig({ ...all, ...blob, WHATSAPP_ID_SECRET: 'k'.repeat(40) }).whatsapp?.idSecret).toBe('k'.repeat(40));
+  });
+});
