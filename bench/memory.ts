@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../bot/config';
-import { inProcessBot } from '../bot/reference';
+import { inProcessBot } from './reference';
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 10_000);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig } from '../bot/config';
-import { inProcessBot } from '../bot/reference';
+import { inProcessBot } from './reference';
 import { loadKnowledgeBase, type LoadedEntry } from '../knowledge';
 import { loadLexicons } from '../knowledge/lexicon';
 import { createSearch } from '../knowledge/search';
@@ -14,7 +14,7 @@ import { dangersIn, loadSignals } from '../knowledge/signals';
 import { PROJECT_ROOT } from '../knowledge/paths';
 import { LOCALES, type Locale } from '../locales';
 import { loadEvalSet } from '../scripts/eval';
-import { freePort } from '../scripts/lib/channel';
+import { freePort } from '../test/kit/channel';
 
 const DIST = path.join(PROJECT_ROOT, 'dist');
 const QUICK = process.argv.includes('--quick');

@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../bot/config';
-import { bareServer, echoServer, edgeServer } from '../bot/reference';
+import { bareServer, echoServer, edgeServer } from './reference';
 import { SqliteStorage } from '../bot/storage/sqliteStorage';
 
 const [kind, portText] = process.argv.slice(2);

@@ -5,15 +5,17 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../knowledge/paths';
 import type { Config } from './config';
+import { RTL_LOCALES } from '../locales';
 
 const WEB_DIR = path.join(PROJECT_ROOT, 'web');
 const WEB_LOCALES_DIR = path.join(PROJECT_ROOT, 'locales', 'web');
 
-/** Web Chat's own locale per language, and which languages are written right to left. */
+/** Web Chat's own locale per language. */
 const WEBCHAT_LOCALES: Record<string, string> = {
   nl: 'nl-NL', en: 'en-US', ar: 'ar-SA', fa: 'fa-IR', tr: 'tr-TR', uk: 'uk-UA', ti: 'ti-ER', so: 'so-SO',
 };
-const RTL = new Set(['ar', 'fa']);
+/** Whether a page or widget language is written right to left (the one list is `RTL_LOCALES`). */
+const isRtl = (lang: string): boolean => (RTL_LOCALES as ReadonlySet<string>).has(lang);
 
 const WebStrings = z.strictObject({
   languageName: z.string().min(1),
@@ -79,7 +81,7 @@ export function webRouter(config: Config): Router {
     embed: fs.readFileSync(path.join(WEB_DIR, 'widget.js'), 'utf8'),
   };
   const labels = Object.fromEntries(languages.map((l) => [l, {
-    open: strings[l]!.open, close: strings[l]!.close, chatTitle: strings[l]!.chatTitle, rtl: RTL.has(l),
+    open: strings[l]!.open, close: strings[l]!.close, chatTitle: strings[l]!.chatTitle, rtl: isRtl(l),
   }]));
   // JSON inside a script: escape "<" so no string can close the script element.
   const embedScript = templates.embed.replace('/*LABELS*/{}', JSON.stringify(labels).replace(/</g, '\\u003c'));
@@ -96,7 +98,7 @@ export function webRouter(config: Config): Router {
     const s = strings[lang]!;
     const values = { municipality: municipality(lang) };
     res.type('html').send(fill(templates.page, {
-      lang, dir: RTL.has(lang) ? 'rtl' : 'ltr',
+      lang, dir: isRtl(lang) ? 'rtl' : 'ltr',
       pageTitle: interpolate(s.pageTitle, values),
       // Without a configured municipality the header names the service, not "Municipality of your municipality".
       siteName: siteName(lang),
@@ -121,7 +123,7 @@ export function webRouter(config: Config): Router {
     };
     const sections = p.sections.map((section) => `<h2>${escapeHtml(section.heading)}</h2>${paragraph(section.text)}`).join('\n');
     res.type('html').send(fill(templates.privacy, {
-      lang, dir: RTL.has(lang) ? 'rtl' : 'ltr', title: p.title, intro: interpolate(p.intro, values), back: p.back,
+      lang, dir: isRtl(lang) ? 'rtl' : 'ltr', title: p.title, intro: interpolate(p.intro, values), back: p.back,
       siteName: siteName(lang), language: strings[lang]!.language,
     }, { sections, languageLinks: languageLinks(lang, '/privacy') }));
   });
@@ -133,14 +135,14 @@ export function webRouter(config: Config): Router {
     const widgetConfig = {
       lang, color, tokenSeconds: 1800,
       languages: Object.fromEntries(languages.map((l) => [l, {
-        rtl: RTL.has(l), webchatLocale: WEBCHAT_LOCALES[l] ?? 'en-US', webchatStrings: strings[l]!.webchat ?? null,
+        rtl: isRtl(l), webchatLocale: WEBCHAT_LOCALES[l] ?? 'en-US', webchatStrings: strings[l]!.webchat ?? null,
         privacyLink: strings[l]!.privacyLink, language: strings[l]!.language, chatTitle: strings[l]!.chatTitle, unavailable: strings[l]!.unavailable,
         readAloud: strings[l]!.readAloud, stopReading: strings[l]!.stopReading,
       }])),
     };
     const options = languages.map((l) => `<option value="${l}" lang="${l}">${escapeHtml(strings[l]!.languageName)}</option>`).join('');
     res.type('html').send(fill(templates.widget, {
-      lang, dir: RTL.has(lang) ? 'rtl' : 'ltr', chatTitle: s.chatTitle, language: s.language, unavailable: s.unavailable,
+      lang, dir: isRtl(lang) ? 'rtl' : 'ltr', chatTitle: s.chatTitle, language: s.language, unavailable: s.unavailable,
       privacyLink: s.privacyLink,
     }, { languageOptions: options, config: JSON.stringify(widgetConfig).replace(/</g, '\\u003c') }));
   });

@@ -1,6 +1,7 @@
 // "Basics first": one checklist item at a time (done / not yet / not for me / tell me more), saved after every
 // answer. Coming back, the bot says what is done and asks only about what is still open.
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { GuideName } from '../knowledge';
 import { renderBasicsSummary, renderEntryQuietly } from '../bot/cards/guides';
 import { authorityName, renderText } from '../bot/cards/render';
 import type { BasicStatus } from '../bot/state';
@@ -8,7 +9,7 @@ import { GuidedDialog, type GuideDeps } from './guidedDialog';
 import { isChoice } from './prompts/askPrompt';
 import { key, resolve, type Label } from './prompts/labels';
 
-export const BASICS_DIALOG = 'basics';
+export const BASICS_DIALOG = 'basics' satisfies GuideName;
 const STEPS = `${BASICS_DIALOG}.steps`;
 
 /** Carried from one item to the next (the waterfall restarts per item). */

@@ -2,6 +2,7 @@
 // wants; a summary to confirm; consent; stored durably before the reference is given; then the organisation's
 // own complaint route, a Dutch letter beside one in the person's language, and the way to the ombudsman.
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { GuideName } from '../knowledge';
 import { forAuthority, type AuthorityId } from '../knowledge';
 import { complaintLetter, plainText, renderEntryQuietly, type ComplaintDraft } from '../bot/cards/guides';
 import { entryOffer, escapeMarkdown, renderMenu, renderText, withOffers, type RenderContext } from '../bot/cards/render';
@@ -10,7 +11,7 @@ import { isChoice, type Answer } from './prompts/askPrompt';
 import { key, resolve, type Label } from './prompts/labels';
 import { cleanUserText, redact } from '../bot/privacy/redact';
 
-export const COMPLAINT_DIALOG = 'complaint';
+export const COMPLAINT_DIALOG = 'complaint' satisfies GuideName;
 const STEPS = `${COMPLAINT_DIALOG}.steps`;
 const CONSENT = `${COMPLAINT_DIALOG}.consent`;
 

@@ -12,11 +12,6 @@ import type { BotState } from '../bot/state';
 import { AskPrompt, renderContext, type Ask, type AskChoice, type AskOptions } from './prompts/askPrompt';
 import { key } from './prompts/labels';
 
-/** The guided conversations people can start from the menu; the id is also the i18n key under `guides`. */
-export const GUIDES = ['intake', 'basics', 'route', 'complaint'] as const;
-export type GuideId = (typeof GUIDES)[number];
-export const isGuide = (id: string | undefined): id is GuideId => (GUIDES as readonly string[]).includes(id ?? '');
-
 export const dontKnow: AskChoice = { value: 'unknown', label: key('prompt.dontKnow') };
 export const yesNo = (unknown = false): AskChoice[] => [
   { value: 'yes', label: key('prompt.yes') }, { value: 'no', label: key('prompt.no') }, ...(unknown ? [dontKnow] : []),

@@ -9,7 +9,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { AuthorityId } from '../knowledge';
 import { authorityName, renderAnswer, renderAuthority, renderText, withUrgentHelp } from '../bot/cards/render';
 import type { RecentLine } from '../bot/state';
-import { WHATSAPP_CHANNEL } from '../bot/whatsapp/channel';
+import { WHATSAPP_CHANNEL } from '../bot/channels/whatsapp';
 import type { GuideDeps } from './guidedDialog';
 import { renderContext } from './prompts/askPrompt';
 
@@ -60,7 +60,7 @@ export class HandoffDialog extends Dialog<HandoffOptions> {
     } else {
       // Nothing known yet: the entry on reaching a person (it covers urgent help too).
       const entry = kb.get(kb.menu.person)!;
-      await context.sendActivity(renderAnswer(entry, 1, ctx, profile.regime));
+      await context.sendActivity(renderAnswer(entry, ctx, { confidence: 1, regime: profile.regime }));
     }
     return dc.endDialog({ handedOff: false });
   }

@@ -2,13 +2,14 @@
 // pure rules in knowledge/rules. A question whose answer cannot change the outcome any more is skipped. The
 // overview and the regime are saved; later answers use the regime.
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { GuideName } from '../knowledge';
 import { overview, upgradeAnswers, type IntakeAnswers } from '../knowledge/rules/overview';
 import { renderOverview } from '../bot/cards/guides';
 import { dontKnow, GuidedDialog, yesNo, type GuideDeps } from './guidedDialog';
 import type { Answer, AskChoice } from './prompts/askPrompt';
 import { key } from './prompts/labels';
 
-export const INTAKE_DIALOG = 'intake';
+export const INTAKE_DIALOG = 'intake' satisfies GuideName;
 const STEPS = `${INTAKE_DIALOG}.steps`;
 
 export interface IntakeOptions { /** Ask again even when an overview is saved. */ again?: boolean }

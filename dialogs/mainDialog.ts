@@ -5,25 +5,27 @@ import {
   ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus, WaterfallDialog, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
-import { decide, isRomanized, type KnowledgeBase, type LoadedEntry, type Thresholds, DEFAULT_THRESHOLDS } from '../knowledge';
+import {
+  decide, GUIDE_IDS, isGuide, isRomanized, type GuideName, type KnowledgeBase, type LoadedEntry, type Thresholds, type UrgentHelp,
+  DEFAULT_THRESHOLDS,
+} from '../knowledge';
 import type { Locale } from '../locales';
 import { fold } from '../knowledge/normalize';
-import { setLanguage } from '../bot/middleware/locale';
+import { languageOf } from './language';
 import {
   isWebChat, renderAnswer, renderAuthority, renderChoices, renderFallback, renderHelp, renderLanguageChoice, renderMenu,
-  renderPausedMenu, renderText, withOffers, type RenderContext,
+  renderPausedMenu, renderText, withOffers, type AnswerOptions, type RenderContext,
 } from '../bot/cards/render';
-import { renderEntryQuietly } from '../bot/cards/guides';
 import type { BotState, ConversationData } from '../bot/state';
 import type { Records } from '../bot/storage/records';
-import { BASICS_DIALOG, BasicsDialog } from './basicsDialog';
-import { COMPLAINT_DIALOG, ComplaintDialog } from './complaintDialog';
+import { BasicsDialog } from './basicsDialog';
+import { ComplaintDialog } from './complaintDialog';
 import { FEEDBACK_DIALOG, FeedbackDialog } from './feedbackDialog';
-import { isGuide, type GuideDeps } from './guidedDialog';
+import type { GuideDeps } from './guidedDialog';
 import { HANDOFF_DIALOG, HandoffDialog, type HandoffMode } from './handoffDialog';
 import { INTAKE_DIALOG, IntakeDialog } from './intakeDialog';
-import { ROUTE_DIALOG, RouteDialog } from './routeDialog';
-import { route, type Command, type CommandTable } from './route';
+import { RouteDialog } from './routeDialog';
+import { classify, RESOLVED_TEXT, type Classified, type Command, type CommandTable } from './route';
 import { renderContext, type AskOptions } from './prompts/askPrompt';
 import { resolve } from './prompts/labels';
 
@@ -45,13 +47,13 @@ export interface MainDialogDeps {
   thresholds?: Thresholds;
 }
 
-/** What a command starts. */
+/** A message as the main dialog classifies it. */
+type Message = Classified<Locale, UrgentHelp, { entry: LoadedEntry; locale: Locale }>;
+
+/** What a command starts: each guided conversation's command starts the dialog of the same id. */
 const STARTS: Partial<Record<Command, { dialog: string; options?: object }>> = {
-  intake: { dialog: INTAKE_DIALOG },
+  ...Object.fromEntries(GUIDE_IDS.map((g) => [g, { dialog: g }])),
   intakeAgain: { dialog: INTAKE_DIALOG, options: { again: true } },
-  basics: { dialog: BASICS_DIALOG },
-  route: { dialog: ROUTE_DIALOG },
-  complaint: { dialog: COMPLAINT_DIALOG },
   person: { dialog: HANDOFF_DIALOG },
 };
 
@@ -73,7 +75,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   private handleMessage = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-    const start = await this.handle(step.context);
+    // After leaving a guided conversation on a number's choice, that choice is this message.
+    const resolved: unknown = step.context.turnState.get(RESOLVED_TEXT);
+    const start = await this.handle(step.context, typeof resolved === 'string' ? resolved : undefined);
     return start ? step.beginDialog(start.dialog, start.options) : step.endDialog();
   };
 
@@ -97,28 +101,22 @@ export class MainDialog extends ComponentDialog {
 
   private async interrupt(innerDc: DialogContext, active: string): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
-    const { kb, state } = this.deps;
+    const { state } = this.deps;
     const ctx = this.renderContext(context);
     const data = await state.conversationData.get(context, {});
-    let text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
-    if (!text) return undefined;
-    let routed = route(text, this.deps.commands);
-    if (routed.kind === 'number') {
-      // "2" on a channel without buttons means the second choice of the last message, whichever it was (the
-      // open question, the paused menu, the language list): from here on it is that choice's text.
-      const value = data.lastChoices?.[routed.index];
-      if (value !== undefined) {
-        text = value;
-        context.activity.text = value;
-        routed = route(text, this.deps.commands);
-      }
-    }
+    // "2" on a channel without buttons means the second choice of the last message, whichever it was (the open
+    // question, the paused menu, the language list): from here on it is that choice's text.
+    let message = this.classify(context.activity.text, { lastChoices: data.lastChoices });
+    if (message.kind === 'empty') return undefined;
+    const { text } = message;
+    if (text !== context.activity.text?.trim()) context.turnState.set(RESOLVED_TEXT, text);
     // A help word that is part of one of the open question's suggested answers is an answer, not a command
     // ("uitleg" to "what do you want?", whose suggestions include "Een uitleg").
     const ask = (innerDc.child?.activeDialog?.state?.options as AskOptions | undefined)?.ask;
     const folded = fold(text);
     const answerWord = Boolean(ask?.free && ask.choices.some((c) => fold(resolve(c.label, ctx)).split(' ').includes(folded)));
-    const command = routed.kind === 'command' && !(answerWord && routed.command === 'help') ? routed.command : undefined;
+    if (message.kind === 'command' && answerWord && message.command === 'help') message = this.classify(text, { withCommands: false });
+    const command = message.kind === 'command' ? message.command : undefined;
     const resume = async () => {
       await context.sendActivity(renderText(ctx.t('guides.resumed')));
       await innerDc.repromptDialog();
@@ -152,7 +150,7 @@ export class MainDialog extends ComponentDialog {
         await save((d) => { delete d.paused; });
         return leave();
       }
-      const start = await this.handle(context);
+      const start = await this.handle(context, text);
       if (start) {
         // Feedback or a person go on top; the paused conversation resumes after them.
         await save((d) => { delete d.paused; });
@@ -186,30 +184,38 @@ export class MainDialog extends ComponentDialog {
         return { status: DialogTurnStatus.waiting };
       case 'continue':
         return resume();
-      case 'intake': case 'intakeAgain': case 'basics': case 'route': case 'complaint':
-        return STARTS[command]?.dialog === active && command !== 'intakeAgain' ? resume() : leave();
+      case 'intakeAgain':
+        return leave();
+      case 'helped': case 'notHelped': case 'stopYes': case 'stopNo':
+        // Not a command here: the rest of the message's classification decides.
+        message = this.classify(text, { withCommands: false });
+        break;
+      case undefined:
+        break;
+      default: {
+        // A guided conversation's command (the compiler checks that only those are left): the one that is open
+        // goes on, another replaces it.
+        const guide: GuideName = command;
+        return guide === active ? resume() : leave();
+      }
+    }
+    switch (message.kind) {
+      case 'language':
+        await this.chooseLanguage(context, message.locale);
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'danger':
+        // Danger first; then the open question still gets this message (a free-text answer is kept).
+        await this.answerDirectly(context, message, ctx);
+        return undefined;
+      case 'follow-up':
+        // A follow-up button (an entry's exact title): answer it without buttons, then ask the open question again.
+        await this.answerDirectly(context, message, ctx, { quiet: true });
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
       default:
+        return undefined;
     }
-    const language = this.languageNamed(text);
-    if (language) {
-      await this.chooseLanguage(context, language);
-      await innerDc.repromptDialog();
-      return { status: DialogTurnStatus.waiting };
-    }
-    // Danger first; then the open question still gets this message (a free-text answer is kept).
-    const urgent = kb.urgentHelpFor(text);
-    if (urgent) {
-      await this.answerEntry(context, urgent.entry.id, 1, ctx, ctx.locale, { first: urgent.first, urgent: true });
-      return undefined;
-    }
-    // A follow-up button (an entry's exact title): answer it, then ask the open question again.
-    const titled = kb.findByTitle(text);
-    if (titled) {
-      await context.sendActivity(renderEntryQuietly(titled.entry, { ...ctx, locale: titled.locale === 'nl' ? 'nl' : ctx.locale }));
-      await innerDc.repromptDialog();
-      return { status: DialogTurnStatus.waiting };
-    }
-    return undefined;
   }
 
   private guideName(active: string, ctx: RenderContext): string {
@@ -220,90 +226,65 @@ export class MainDialog extends ComponentDialog {
     return renderContext(context, this.deps.kb);
   }
 
-  private languageNamed(text: string): Locale | undefined {
-    this.languageNames ??= new Map(this.deps.languages.map((l) => [fold(l.name), l.locale]));
-    return this.languageNames.get(fold(text));
-  }
-
   /** Each language's own name, folded → its locale (a button press or the name typed). */
   private languageNames?: Map<string, Locale>;
+
+  /** What a message is (see `classify`), with this bot's commands, languages and knowledge. */
+  private classify(raw: unknown, options: { lastChoices?: readonly string[]; withCommands?: boolean; maxLength?: number } = {}): Message {
+    this.languageNames ??= new Map(this.deps.languages.map((l) => [fold(l.name), l.locale]));
+    const { kb } = this.deps;
+    return classify(typeof raw === 'string' ? raw : '', {
+      ...options, commands: this.deps.commands, languages: this.languageNames,
+      danger: (text) => kb.urgentHelpFor(text), titled: (text) => kb.findByTitle(text),
+    });
+  }
 
   private async restart(context: TurnContext, ctx: RenderContext): Promise<void> {
     await this.deps.state.conversationData.set(context, { welcomed: true });
     await context.sendActivity(renderMenu(ctx, 'restart.text'));
   }
 
-  /** A message with no guided conversation open. Returns the dialog to start, if any. */
+  /**
+   * A message with no guided conversation open (or one paused). `chosen`: the text a number already stood for.
+   * Returns the dialog to start, if any.
+   */
   private async handle(context: TurnContext, chosen?: string): Promise<{ dialog: string; options?: object } | undefined> {
     const ctx = this.renderContext(context);
-    const raw = chosen ?? (typeof context.activity.text === 'string' ? context.activity.text.trim() : '');
-    if (!raw) {
-      await context.sendActivity(renderText(ctx.t('input.textOnly')));
-      return undefined;
-    }
-    const text = raw.slice(0, MAX_QUESTION_LENGTH);
-    const routed = route(text, this.deps.commands);
-    if (routed.kind === 'command') {
-      const start = STARTS[routed.command];
-      if (start) return start;
-      switch (routed.command) {
-        case 'menu': case 'continue': case 'stopYes': case 'stopNo':
-          await context.sendActivity(renderMenu(ctx));
-          return undefined;
-        case 'help':
-          await context.sendActivity(renderHelp(ctx));
-          return undefined;
-        case 'restart':
-          await this.restart(context, ctx);
-          return undefined;
-        case 'language':
-          await context.sendActivity(renderLanguageChoice(this.deps.languages, ctx));
-          return undefined;
-        case 'helped': case 'notHelped': {
-          const topic = (await this.deps.state.conversationData.get(context, {})).lastTopic;
-          if (topic && routed.command === 'notHelped') return { dialog: FEEDBACK_DIALOG, options: { topic } };
-          if (topic) await this.deps.records.saveFeedback({ topic, helped: true, locale: ctx.locale, channelId: ctx.channelId });
-          await context.sendActivity(renderText(ctx.t('feedback.thanks')));
-          return undefined;
-        }
-        default:
-      }
-    }
-    const language = this.languageNamed(text);
-    if (language) {
-      await this.chooseLanguage(context, language);
-      return undefined;
-    }
-    if (routed.kind === 'number' && chosen === undefined) {
-      // "2" on a channel without buttons: exactly as if the second button had been pressed.
-      const offered = (await this.deps.state.conversationData.get(context, {})).lastChoices ?? [];
-      const value = offered[routed.index];
-      if (value !== undefined) return this.handle(context, value);
-    }
-    // Danger comes before anything else, and the bot asks nothing first; the line for the danger is on top.
-    const urgent = this.deps.kb.urgentHelpFor(text);
-    if (urgent) {
-      await this.answerEntry(context, urgent.entry.id, 1, ctx, ctx.locale, { first: urgent.first, urgent: true });
-      return undefined;
+    // "2" on a channel without buttons: exactly as if the second button had been pressed.
+    const lastChoices = chosen === undefined ? (await this.deps.state.conversationData.get(context, {})).lastChoices ?? [] : undefined;
+    const message = this.classify(chosen ?? context.activity.text, { lastChoices, maxLength: MAX_QUESTION_LENGTH });
+    const { text } = message;
+    switch (message.kind) {
+      case 'empty':
+        await context.sendActivity(renderText(ctx.t('input.textOnly')));
+        return undefined;
+      case 'command':
+        return this.command(context, message.command, ctx);
+      case 'language':
+        await this.chooseLanguage(context, message.locale);
+        return undefined;
+      case 'danger':
+        // Danger comes before anything else, and the bot asks nothing first; the line for the danger is on top.
+        await this.answerDirectly(context, message, ctx);
+        return undefined;
+      default:
     }
     const authority = this.deps.kb.findAuthority(text);
     if (authority) {
       await context.sendActivity(renderAuthority(authority, ctx));
       return undefined;
     }
-    // A follow-up or choice button sends the entry's title: answer it directly, without search.
-    const titled = this.deps.kb.findByTitle(text);
-    if (titled) {
-      // A Dutch title (the "show the Dutch text" button) shows the Dutch text; any other in the user's language.
-      await this.answerEntry(context, titled.entry.id, 1, ctx, titled.locale === 'nl' ? 'nl' : ctx.locale);
+    if (message.kind === 'follow-up') {
+      // A follow-up or choice button sends the entry's title: answer it directly, without search.
+      await this.answerDirectly(context, message, ctx);
       return undefined;
     }
-    if (raw.length > MAX_QUESTION_LENGTH) await context.sendActivity(renderText(ctx.t('input.tooLong')));
+    if (message.truncated) await context.sendActivity(renderText(ctx.t('input.tooLong')));
     const decision = decide(this.deps.kb.search(text, ctx.locale), this.deps.thresholds ?? DEFAULT_THRESHOLDS, { romanized: isRomanized(text, ctx.locale) });
     switch (decision.kind) {
       case 'answer':
-        await this.answerEntry(context, decision.hit.entry.id, decision.hit.confidence, ctx, ctx.locale, {
-          alternatives: decision.alternatives.map((h) => h.entry),
+        await this.answerEntry(context, decision.hit.entry, ctx, {
+          confidence: decision.hit.confidence, alternatives: decision.alternatives.map((h) => h.entry),
         });
         return undefined;
       case 'choose':
@@ -311,6 +292,37 @@ export class MainDialog extends ComponentDialog {
         return undefined;
       case 'fallback':
         await context.sendActivity(renderFallback(decision.confidence, ctx));
+        return undefined;
+    }
+  }
+
+  /** A global command with no guided conversation open. Returns the dialog to start, if any. */
+  private async command(
+    context: TurnContext, command: Command, ctx: RenderContext,
+  ): Promise<{ dialog: string; options?: object } | undefined> {
+    const start = STARTS[command];
+    if (start) return start;
+    switch (command) {
+      case 'menu': case 'continue': case 'stopYes': case 'stopNo':
+        await context.sendActivity(renderMenu(ctx));
+        return undefined;
+      case 'help':
+        await context.sendActivity(renderHelp(ctx));
+        return undefined;
+      case 'restart':
+        await this.restart(context, ctx);
+        return undefined;
+      case 'language':
+        await context.sendActivity(renderLanguageChoice(this.deps.languages, ctx));
+        return undefined;
+      case 'helped': case 'notHelped': {
+        const topic = (await this.deps.state.conversationData.get(context, {})).lastTopic;
+        if (topic && command === 'notHelped') return { dialog: FEEDBACK_DIALOG, options: { topic } };
+        if (topic) await this.deps.records.saveFeedback({ topic, helped: true, locale: ctx.locale, channelId: ctx.channelId });
+        await context.sendActivity(renderText(ctx.t('feedback.thanks')));
+        return undefined;
+      }
+      default:
         return undefined;
     }
   }
@@ -324,7 +336,7 @@ export class MainDialog extends ComponentDialog {
     const profile = await this.deps.state.profile.get(context, {});
     profile.locale = locale;
     await this.deps.state.profile.set(context, profile);
-    setLanguage(context, this.deps.i18n, locale);
+    languageOf(context).switchTo(locale);
     const ctx = this.renderContext(context);
     await context.sendActivity(renderMenu(ctx, 'language.chosen'));
     if (isWebChat(context.activity.channelId)) {
@@ -332,15 +344,32 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  private async answerEntry(
-    context: TurnContext, id: string, confidence: number, ctx: RenderContext, locale: Locale = ctx.locale,
-    options: { first?: readonly string[]; urgent?: boolean; alternatives?: readonly LoadedEntry[] } = {},
+  /**
+   * Urgent help for a message that signals danger, or the entry a follow-up button named by its title, answered
+   * without search, in the person's regime. `quiet`: inside a guided conversation, without buttons (the open
+   * question is asked again and brings its own).
+   */
+  private async answerDirectly(
+    context: TurnContext, message: Extract<Message, { kind: 'danger' | 'follow-up' }>, ctx: RenderContext, { quiet = false } = {},
   ): Promise<void> {
-    const entry = this.deps.kb.get(id);
-    if (!entry) throw new Error(`unknown knowledge entry "${id}"`);
+    if (message.kind === 'danger') {
+      await this.answerEntry(context, message.urgent.entry, ctx, { confidence: 1, first: message.urgent.first, urgent: true });
+      return;
+    }
+    // A Dutch title (the "show the Dutch text" button) shows the Dutch text; any other in the user's language.
+    const { entry, locale: titleLocale } = message.titled;
+    const locale = titleLocale === 'nl' ? 'nl' : ctx.locale;
+    if (quiet) {
+      await this.answerEntry(context, entry, { ...ctx, locale }, { confidence: 1, offers: false, urgent: false });
+    } else {
+      await this.answerEntry(context, entry, ctx, { confidence: 1, locale });
+    }
+  }
+
+  private async answerEntry(context: TurnContext, entry: LoadedEntry, ctx: RenderContext, options: AnswerOptions): Promise<void> {
     const regime = (await this.deps.state.profile.get(context, {})).regime;
     // The urgent-help entry is always answered compactly, also when it is reached by its button or by search.
-    const urgent = options.urgent ?? id === this.deps.kb.urgentEntry?.id;
-    await context.sendActivity(renderAnswer(entry, confidence, ctx, regime, locale, { ...options, urgent }));
+    const urgent = options.urgent ?? entry.id === this.deps.kb.urgentEntry?.id;
+    await context.sendActivity(renderAnswer(entry, ctx, { regime, ...options, urgent }));
   }
 }

@@ -1,13 +1,14 @@
 // "Who do I need?": from what the question is about to the right organisation, with its card, what to have
 // ready, and the entry to read more. A complaint goes on to the complaint conversation.
 import { type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { GuideName } from '../knowledge';
 import { renderRouteResult } from '../bot/cards/guides';
 import { renderAnswer } from '../bot/cards/render';
 import { COMPLAINT_DIALOG } from './complaintDialog';
 import { dontKnow, GuidedDialog, type GuideDeps } from './guidedDialog';
 import { key } from './prompts/labels';
 
-export const ROUTE_DIALOG = 'route';
+export const ROUTE_DIALOG = 'route' satisfies GuideName;
 const STEPS = `${ROUTE_DIALOG}.steps`;
 
 export class RouteDialog extends GuidedDialog {
@@ -29,7 +30,7 @@ export class RouteDialog extends GuidedDialog {
     const situation = kb.guides.route.find((r) => r.id === picked);
     if (!situation) {
       const entry = kb.get(kb.guides.routeUnknown)!;
-      await step.context.sendActivity(renderAnswer(entry, 1, ctx));
+      await step.context.sendActivity(renderAnswer(entry, ctx, { confidence: 1 }));
       return step.endDialog();
     }
     // The main dialog starts the complaint (it owns the guided dialogs; a replace here would nest it in this one).

@@ -13,9 +13,15 @@ const Authority = z.enum(AUTHORITIES);
 const byAuthority = z.partialRecord(z.enum([...AUTHORITIES, 'default']), id)
   .refine((map) => map.default !== undefined, 'needs a `default` entry');
 
-/** The guided conversations an answer can offer to start (their ids match the dialogs'). */
+/**
+ * The guided conversations, in menu order: the one list. Each id is also its dialog's id, its command and its
+ * i18n key under `guides` (the menu button and the phrase that starts it); menus, commands and dialogs derive
+ * from this list.
+ */
 export const GUIDE_IDS = ['intake', 'basics', 'route', 'complaint'] as const;
 export type GuideName = (typeof GUIDE_IDS)[number];
+/** Whether `id` (a dialog id, a command) is one of the guided conversations. */
+export const isGuide = (id: string | undefined): id is GuideName => (GUIDE_IDS as readonly string[]).includes(id ?? '');
 
 export const GuidesFile = z.strictObject({
   /** Answers that offer a guided conversation as their first button ("Make a complaint" under "How do I complain?"). */

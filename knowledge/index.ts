@@ -31,7 +31,7 @@ export function composeAnswer(text: EntryText, first: readonly string[] = []): s
 /** What to answer when a message signals danger: the urgent-help entry, its lines for these dangers first. */
 export interface UrgentHelp { entry: LoadedEntry; dangers: Danger[]; first: string[] }
 export { inLocale } from './schema';
-export { forAuthority, guideOfferedOn, type GuideName, type Guides } from './guides';
+export { forAuthority, guideOfferedOn, GUIDE_IDS, isGuide, type GuideName, type Guides } from './guides';
 
 /** The deployment's own municipality (from MUNICIPALITY_* settings); empty means "unknown". */
 export interface Municipality { name?: string; url?: string; phone?: string }

@@ -4,7 +4,6 @@ import path from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { PROJECT_ROOT } from '../knowledge/paths';
 import ar from './ar/translation.json';
 import en from './en/translation.json';
 import fa from './fa/translation.json';
@@ -13,6 +12,12 @@ import so from './so/translation.json';
 import ti from './ti/translation.json';
 import tr from './tr/translation.json';
 import uk from './uk/translation.json';
+
+/**
+ * This folder's files that are not compiled (status.yaml): beside this module when it runs from source (tests),
+ * two levels up from dist/locales/ when it runs compiled. Computed here because locales/ imports nothing else of ours.
+ */
+const LOCALES_DIR = fs.existsSync(path.join(__dirname, 'status.yaml')) ? __dirname : path.join(__dirname, '..', '..', 'locales');
 
 /** Supported locales; Dutch is leading and first. */
 export const LOCALES = ['nl', 'en', 'ar', 'tr', 'fa', 'ti', 'so', 'uk'] as const;
@@ -34,7 +39,7 @@ export type ReviewStatus = 'leading' | 'reviewed' | 'unreviewed';
 
 /** The review status of every locale (locales/status.yaml). */
 export const REVIEW_STATUS: Record<Locale, ReviewStatus> = (() => {
-  const parsed = Status.safeParse(YAML.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'locales', 'status.yaml'), 'utf8')));
+  const parsed = Status.safeParse(YAML.parse(fs.readFileSync(path.join(LOCALES_DIR, 'status.yaml'), 'utf8')));
   if (!parsed.success) throw new Error(`locales/status.yaml: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 })();

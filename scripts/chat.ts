@@ -13,7 +13,7 @@ import { buildApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { renderForWhatsApp } from '../bot/whatsapp/render';
 import { isLocale } from '../locales';
-import { CaptureChannel, emulatorActivity, post } from './lib/channel';
+import { CaptureChannel, emulatorActivity, post } from '../test/kit/channel';
 import { formatReply, formatWhatsApp } from './lib/terminal';
 
 async function main(): Promise<void> {

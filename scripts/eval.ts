@@ -12,7 +12,7 @@ import { buildApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { LOCALES } from '../locales';
 import { PROJECT_ROOT } from '../knowledge/paths';
-import { CaptureChannel, emulatorActivity, post } from './lib/channel';
+import { CaptureChannel, emulatorActivity, post } from '../test/kit/channel';
 
 /** How a message is written (the blind set labels each one). */
 export const STYLES = ['plain', 'short', 'typos', 'story', 'colloquial', 'romanized'] as const;

@@ -107,7 +107,7 @@
       setTimeout(showStartOfLastAnswer, 1000);
     }
     var meta = activity.channelData && activity.channelData.wegwijzer;
-    var isAnswer = meta && meta.topic && meta.topic !== 'fallback' && meta.topic !== 'did-you-mean' && !/^authority:/.test(meta.topic);
+    var isAnswer = meta && (meta.kind === 'answer' || meta.kind === 'urgent');
     if (reading) stopReading();
     if (!isAnswer || !activity.text) return;
     var language = String(activity.locale || lang).toLowerCase().split(/[-_]/)[0];

@@ -3,7 +3,9 @@
 import type { Activity } from 'botbuilder';
 import type { Overview } from '../../knowledge/rules/overview';
 import type { AuthorityId, LoadedEntry } from '../../knowledge';
-import { authorityName, entryOffer, renderAnswer, renderAuthority, renderText, withOffers, type Offer, type RenderContext } from './render';
+import {
+  authorityName, entryOffer, renderAnswer, renderAuthority, renderText, withKind, withOffers, type Offer, type RenderContext,
+} from './render';
 
 type Outgoing = Partial<Activity>;
 
@@ -42,7 +44,7 @@ export function renderOverview(o: Overview, ctx: RenderContext, intro: 'saved' |
   }
   parts.push(t('intake.nextSteps'));
   const offers = [...o.nextSteps.map((id) => offerFor(id, ctx)), { title: t('intake.again') }];
-  return renderAuthority(o.contactFirst, ctx, parts.join('\n\n'), offers);
+  return withKind(renderAuthority(o.contactFirst, ctx, parts.join('\n\n'), offers), 'guide');
 }
 
 /** The checklist summary: what is done, what is still open and who helps, with the open items as buttons. */
@@ -69,12 +71,12 @@ export function renderRouteResult(authority: AuthorityId, entry: string, ctx: Re
     `${t('route.prepare')}\n${t(`route.prepareItems.${authority}`)}\n${t('route.prepareItems.common')}`,
     t('route.readMore'),
   ].join('\n\n');
-  return renderAuthority(authority, ctx, text, [offerFor(entry, ctx), { title: t('buttons.menu') }]);
+  return withKind(renderAuthority(authority, ctx, text, [offerFor(entry, ctx), { title: t('buttons.menu') }]), 'guide');
 }
 
 /** An entry's answer inside a guided conversation: no follow-up buttons (the next question brings its own). */
 export function renderEntryQuietly(entry: LoadedEntry, ctx: RenderContext, intro?: string): Outgoing {
-  const activity = renderAnswer(entry, 1, ctx, undefined, ctx.locale, { offers: false });
+  const activity = renderAnswer(entry, ctx, { confidence: 1, offers: false });
   return intro ? { ...activity, text: `${intro}\n\n${activity.text ?? ''}` } : activity;
 }
 

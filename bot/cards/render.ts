@@ -3,10 +3,10 @@ import { ActivityTypes, CardFactory, Channels, type Activity, type CardAction } 
 import { supportsSuggestedActions } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
 import { REVIEW_STATUS, type Locale } from '../../locales';
-import { guideOfferedOn, inLocale, type AuthorityId, type Hit, type KnowledgeBase, type LoadedEntry, type Regime } from '../../knowledge';
+import { GUIDE_IDS, guideOfferedOn, inLocale, type AuthorityId, type Hit, type KnowledgeBase, type LoadedEntry, type Regime } from '../../knowledge';
 import { AUTHORITIES_MENU } from './menus';
 import { authorityAdaptiveCard, authorityText, authorityView } from './authorityCard';
-import { WHATSAPP_CHANNEL } from '../whatsapp/channel';
+import { WHATSAPP_CHANNEL } from '../channels/whatsapp';
 
 export interface RenderContext {
   kb: KnowledgeBase;
@@ -15,8 +15,20 @@ export interface RenderContext {
   channelId: string;
 }
 
+/**
+ * What a message with metadata is, so readers switch on it instead of parsing `topic`:
+ * `answer` an entry's answer (also inside a guided conversation), `urgent` the urgent-help answer,
+ * `did-you-mean` close candidates to choose from, `fallback` the honest "I do not know", `authority` an
+ * organisation's card, `guide` a guided conversation's result (overview, routing result), `command` the reply to
+ * a global command.
+ */
+export const MESSAGE_KINDS = ['answer', 'did-you-mean', 'fallback', 'authority', 'guide', 'urgent', 'command'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
 /** Machine-readable metadata on every answer; the widget, analytics and tests read it. */
 export interface WegwijzerChannelData {
+  kind: MessageKind;
+  /** The entry's id for an answer; `fallback`, `did-you-mean` and `authority:<id>` as before `kind` existed. */
   topic: string;
   authority: AuthorityId | null;
   confidence: number;
@@ -24,6 +36,16 @@ export interface WegwijzerChannelData {
   candidates?: string[];
   /** For an answer: other entries of the same organisation offered as "or did you mean", best first. */
   alternatives?: string[];
+}
+
+/** The metadata of an outgoing message, if it has any. */
+export const wegwijzerOf = (activity: Partial<Activity>): WegwijzerChannelData | undefined =>
+  (activity.channelData as { wegwijzer?: WegwijzerChannelData } | undefined)?.wegwijzer;
+
+/** The same message marked as another kind (an organisation's card that is a guided conversation's result). */
+export function withKind(activity: Outgoing, kind: MessageKind): Outgoing {
+  const meta = wegwijzerOf(activity);
+  return meta ? { ...activity, channelData: { ...(activity.channelData as object), wegwijzer: { ...meta, kind } } } : activity;
 }
 
 /** Channels known to render Adaptive Cards; elsewhere the card becomes text with links. */
@@ -109,18 +131,34 @@ export function followUps(entry: LoadedEntry, ctx: RenderContext): Offer[] {
   return entryOffers(entry.related.slice(0, 3), ctx);
 }
 
+/** How an answer is rendered; see `renderAnswer`. */
+export interface AnswerOptions {
+  /** The search's confidence in this entry, 1 when the person chose it (a button, its title). */
+  confidence: number;
+  /** The person's regime, when known: the answer's variant for it. */
+  regime?: Regime;
+  /** The language of the answer's text (default: the person's); `nl` for "show the Dutch text". */
+  locale?: Locale;
+  /** `false`: no buttons at all (an answer inside a guided conversation, whose next question brings its own). */
+  offers?: boolean;
+  /** Lines of an answer made of lines that go to the top (urgent help: the line for the danger). */
+  first?: readonly string[];
+  /**
+   * One follow-up and no feedback or "show the Dutch text" buttons, so that on a phone the answer itself stays in
+   * view (someone in danger should not scroll past buttons to find the number).
+   */
+  urgent?: boolean;
+  /** Entries the question might also have meant (see `Decision`), offered first as "or did you mean". */
+  alternatives?: readonly LoadedEntry[];
+}
+
 /**
  * One answer message: title, answer (regime variant when known), source line, authority card, follow-ups.
- * `first`: lines of an answer made of lines that go to the top (urgent help: the line for the danger).
- * `urgent`: one follow-up and no feedback or "show the Dutch text" buttons, so that on a phone the answer itself
- * stays in view (someone in danger should not scroll past buttons to find the number).
- * `alternatives`: entries the question might also have meant (see `Decision`), offered first as "or did you mean".
+ * @example renderAnswer(entry, ctx, { confidence: 1, regime: profile.regime, urgent: true })
  */
-export function renderAnswer(
-  entry: LoadedEntry, confidence: number, ctx: RenderContext, regime?: Regime, locale: Locale = ctx.locale,
-  options: { offers?: boolean; first?: readonly string[]; urgent?: boolean; alternatives?: readonly LoadedEntry[] } = {},
-): Outgoing {
+export function renderAnswer(entry: LoadedEntry, ctx: RenderContext, options: AnswerOptions): Outgoing {
   const { kb, t, channelId } = ctx;
+  const { confidence, regime, locale = ctx.locale } = options;
   const answer = kb.answerFor(entry, locale, regime, options.first);
   const parts = [`**${kb.textOf(entry, answer.locale).text.title}**`, answer.text.trim()];
   if (answer.regime) parts.push(`_${t('answer.regimeNote', { regime: t(`regime.${answer.regime}`) })}_`);
@@ -142,7 +180,7 @@ export function renderAnswer(
   }
   const authority = entry.authority === 'NONE' ? null : entry.authority;
   let activity = message(parts.join('\n\n'), {
-    topic: entry.id, authority, confidence, ...(alternatives.length ? { alternatives: alternatives.map((a) => a.entryId) } : {}),
+    kind: options.urgent ? 'urgent' : 'answer', topic: entry.id, authority, confidence, ...(alternatives.length ? { alternatives: alternatives.map((a) => a.entryId) } : {}),
   });
   if (authority) activity = withAuthority(activity, authority, ctx);
   if (options.offers === false) return activity;
@@ -168,12 +206,12 @@ export function authorityName(id: AuthorityId, ctx: RenderContext, short = false
 /** The card for one organisation, after `text` (default: "Here are the contact details of ..."). */
 export function renderAuthority(id: AuthorityId, ctx: RenderContext, text?: string, offers: Offer[] = menuOffers(ctx)): Outgoing {
   const intro = text ?? ctx.t('authority.intro', { name: authorityName(id, ctx) });
-  const activity = message(intro, { topic: `authority:${id}`, authority: id, confidence: 1 });
+  const activity = message(intro, { kind: 'authority', topic: `authority:${id}`, authority: id, confidence: 1 });
   return withOffers(withAuthority(activity, id, ctx), offers, ctx.channelId);
 }
 
 /** The guided conversations, as menu buttons. */
-const GUIDE_BUTTONS = ['guides.intake', 'guides.basics', 'guides.route', 'guides.complaint'] as const;
+const GUIDE_BUTTONS = GUIDE_IDS.map((g) => `guides.${g}` as const);
 
 /** The welcome menu: the guided conversations, popular topics, "talk to a person" and the language. */
 export function menuOffers(ctx: RenderContext): Offer[] {
@@ -234,7 +272,7 @@ export function renderHelp(ctx: RenderContext): Outgoing {
  */
 export function renderFallback(confidence: number, ctx: RenderContext): Outgoing {
   const { text, offers } = withUrgentHelp(ctx.t('fallback.text'), ctx);
-  const activity = message(text, { topic: 'fallback', authority: null, confidence });
+  const activity = message(text, { kind: 'fallback', topic: 'fallback', authority: null, confidence });
   return withOffers(activity, [...routingOffers(ctx), ...offers], ctx.channelId);
 }
 
@@ -242,7 +280,7 @@ export function renderFallback(confidence: number, ctx: RenderContext): Outgoing
 export function renderChoices(hits: Hit[], confidence: number, ctx: RenderContext): { activity: Outgoing; offers: Offer[] } {
   const offers = hits.map((h) => entryOffer(h.entry, ctx));
   const candidates = hits.map((h) => h.entry.id);
-  const activity = message(ctx.t('choose.text'), { topic: 'did-you-mean', authority: null, confidence, candidates });
+  const activity = message(ctx.t('choose.text'), { kind: 'did-you-mean', topic: 'did-you-mean', authority: null, confidence, candidates });
   return { activity: withOffers(activity, [...offers, { title: ctx.t('buttons.person') }], ctx.channelId), offers };
 }
 

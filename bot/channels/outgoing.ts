@@ -9,7 +9,7 @@ import { tryLanguageOf, supportedLocale } from '../middleware/locale';
 import { JOIN_EVENT, LANGUAGE_EVENT } from '../wegwijzerBot';
 import { LANGUAGE_CHOSEN_EVENT } from '../../dialogs/mainDialog';
 import { formatText, isRightToLeft, markDirection, splitAndMark } from './format';
-import { WHATSAPP_CHANNEL } from '../whatsapp/channel';
+import { WHATSAPP_CHANNEL } from './whatsapp';
 
 /**
  * SMS parts: Twilio (behind Azure's SMS channel) accepts 1,600 characters but advises at most 320 for reliable

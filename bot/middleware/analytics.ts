@@ -5,11 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { ActivityTypes, type Middleware } from 'botbuilder';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { WegwijzerChannelData } from '../cards/render';
+import { wegwijzerOf, type WegwijzerChannelData } from '../cards/render';
 import { cleanUserText, redact } from '../privacy/redact';
 import type { DocumentStorage } from '../storage/documentStorage';
 import { languageOf } from './locale';
 import type { Logger } from '../logger';
+import { RESOLVED_TEXT } from '../../dialogs/route';
 
 export type Outcome = 'answer' | 'choose' | 'fallback' | 'authority' | 'guide';
 
@@ -25,11 +26,15 @@ export interface AnalyticsEvent {
 
 /** How a turn ended, from the metadata of the first message the bot sent. Pure. */
 export function outcomeOf(meta: WegwijzerChannelData | undefined): { outcome: Outcome; topic?: string } {
-  if (!meta) return { outcome: 'guide' };
-  if (meta.topic === 'fallback') return { outcome: 'fallback' };
-  if (meta.topic === 'did-you-mean') return { outcome: 'choose' };
-  if (meta.topic.startsWith('authority:')) return { outcome: 'authority', topic: meta.topic.slice('authority:'.length) };
-  return { outcome: 'answer', topic: meta.topic };
+  switch (meta?.kind) {
+    case undefined: case 'command': return { outcome: 'guide' };
+    case 'fallback': return { outcome: 'fallback' };
+    case 'did-you-mean': return { outcome: 'choose' };
+    case 'answer': case 'urgent': return { outcome: 'answer', topic: meta.topic };
+    // A guided conversation's result that shows an organisation's card counts as that card.
+    case 'authority': case 'guide':
+      return meta.authority ? { outcome: 'authority', topic: meta.authority } : { outcome: 'guide' };
+  }
 }
 
 export interface Telemetry {
@@ -74,7 +79,7 @@ export function createTelemetry(storage: DocumentStorage, logger: Logger, option
       const started = process.hrtime.bigint();
       let meta: WegwijzerChannelData | undefined;
       context.onSendActivities(async (_ctx, activities, nextSend) => {
-        meta ??= activities.map((a) => (a.channelData as { wegwijzer?: WegwijzerChannelData } | undefined)?.wegwijzer).find(Boolean);
+        meta ??= activities.map(wegwijzerOf).find(Boolean);
         return nextSend();
       });
       await next();
@@ -83,8 +88,11 @@ export function createTelemetry(storage: DocumentStorage, logger: Logger, option
       const channel = activity.channelId ?? 'unknown';
       turns.inc({ locale, channel, outcome });
       latency.observe({ locale, channel }, Number(process.hrtime.bigint() - started) / 1e9);
-      const question = (outcome === 'fallback' || outcome === 'choose') && typeof activity.text === 'string'
-        ? redact(cleanUserText(activity.text)).slice(0, 300) : undefined;
+      // A number that picked an offered choice in a guided conversation stands for the choice's text.
+      const resolved: unknown = context.turnState.get(RESOLVED_TEXT);
+      const asked = typeof resolved === 'string' ? resolved : activity.text;
+      const question = (outcome === 'fallback' || outcome === 'choose') && typeof asked === 'string'
+        ? redact(cleanUserText(asked)).slice(0, 300) : undefined;
       buffer.push({ at: new Date().toISOString(), locale, channel, outcome, ...(topic ? { topic } : {}), ...(question ? { question } : {}) });
       if (buffer.length >= (options.maxBuffer ?? 200)) void flush();
     },

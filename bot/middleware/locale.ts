@@ -1,18 +1,13 @@
 // Picks the reply language for this turn only (saved choice, the message's language, the channel's locale, the default).
 import type { Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { i18n, TFunction } from 'i18next';
+import type { i18n } from 'i18next';
 import { isLocale, type Locale } from '../../locales';
 import { detectLocale } from '../../locales/detect';
+import { TURN_LANGUAGE, type TurnLanguage } from '../../dialogs/language';
 import type { UserProfile } from '../state';
 
-const LANGUAGE = Symbol('wegwijzer.language');
-
-export interface TurnLanguage {
-  locale: Locale;
-  t: TFunction;
-  /** The strings of another language (a choice may be typed as its label in any language). */
-  tIn(locale: Locale): TFunction;
-}
+// The dialogs read the turn's language through this interface; this middleware implements it.
+export { languageOf, tryLanguageOf, type TurnLanguage } from '../../dialogs/language';
 
 /** 'en-US' → 'en'; missing or unsupported → undefined. Pure. */
 export function supportedLocale(requested: string | undefined): Locale | undefined {
@@ -54,19 +49,14 @@ export function localeMiddleware(i18next: i18n, profile: StatePropertyAccessor<U
   };
 }
 
+/** Puts the turn's language (in `locale`) into turn state, where `languageOf` finds it. */
 export function setLanguage(context: TurnContext, i18next: i18n, locale: Locale): TurnLanguage {
-  const language = { locale, t: i18next.getFixedT(locale), tIn: (other: Locale) => i18next.getFixedT(other) };
-  context.turnState.set(LANGUAGE, language);
+  const language: TurnLanguage = {
+    locale,
+    t: i18next.getFixedT(locale),
+    tIn: (other: Locale) => i18next.getFixedT(other),
+    switchTo: (other: Locale) => setLanguage(context, i18next, other),
+  };
+  context.turnState.set(TURN_LANGUAGE, language);
   return language;
-}
-
-export function languageOf(context: TurnContext): TurnLanguage {
-  const language = context.turnState.get(LANGUAGE) as TurnLanguage | undefined;
-  if (!language) throw new Error('localeMiddleware is not installed on this adapter');
-  return language;
-}
-
-/** Like `languageOf`, but usable where the middleware may not have run (error handling). */
-export function tryLanguageOf(context: TurnContext): TurnLanguage | undefined {
-  return context.turnState.get(LANGUAGE) as TurnLanguage | undefined;
 }

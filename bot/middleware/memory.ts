@@ -3,7 +3,7 @@
 // redacted) that a handoff to a person carries along. Also the one-time, kind warning when someone types a
 // BSN or an IBAN: the bot never needs them.
 import { ActivityTypes, type Middleware, type StatePropertyAccessor } from 'botbuilder';
-import { offeredValues, type WegwijzerChannelData } from '../cards/render';
+import { offeredValues, wegwijzerOf } from '../cards/render';
 import { notSentOf } from '../delivery';
 import { findPii, redact } from '../privacy/redact';
 import { languageOf } from './locale';
@@ -49,9 +49,9 @@ export function memoryMiddleware(conversationData: StatePropertyAccessor<Convers
           if (activity.type !== ActivityTypes.Message || notSentOf(activity)) continue;
           const offered = offeredValues(activity);
           if (offered) data.lastChoices = offered;
-          const meta = (activity.channelData as { wegwijzer?: WegwijzerChannelData } | undefined)?.wegwijzer;
+          const meta = wegwijzerOf(activity);
           if (meta?.authority) data.lastAuthority = meta.authority;
-          if (meta && !meta.topic.includes(':') && meta.topic !== 'fallback' && meta.topic !== 'did-you-mean') data.lastTopic = meta.topic;
+          if (meta?.kind === 'answer' || meta?.kind === 'urgent') data.lastTopic = meta.topic;
           if (typeof activity.text === 'string' && activity.text) remember(data, line('bot', activity.text));
         }
         return responses;

@@ -28,7 +28,7 @@ import type { Locale } from '../../locales';
 import type { Logger } from '../logger';
 import { markNotSent, type NotSentReason } from '../delivery';
 import { supportedLocale, tryLanguageOf } from '../middleware/locale';
-import { WHATSAPP_CHANNEL } from './channel';
+import { WHATSAPP_CHANNEL } from '../channels/whatsapp';
 import type { Address, NumberHasher } from './ids';
 import type { SeenMessages } from './dedupe';
 import { GraphError, OUTSIDE_WINDOW_CODE, type GraphSender } from './graph';

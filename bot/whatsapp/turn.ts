@@ -24,12 +24,12 @@ import type { Locale } from '../../locales';
 import type { Detector } from '../middleware/locale';
 import { languageOf } from '../middleware/locale';
 import {
-  authorityName, renderAnswer, renderText, renderWelcome, withOffers, withUrgentHelp, type RenderContext, type WegwijzerChannelData,
+  authorityName, renderAnswer, renderText, renderWelcome, withOffers, withUrgentHelp, type RenderContext, wegwijzerOf,
 } from '../cards/render';
 import { authorityView } from '../cards/authorityCard';
 import { claimWelcome, saveState, type BotState } from '../state';
 import { whatsappDataOf } from './adapter';
-import { WHATSAPP_CHANNEL } from './channel';
+import { WHATSAPP_CHANNEL } from '../channels/whatsapp';
 import { internationalNumber } from './render';
 
 /** Kept per conversation, beside the dialog state: the last language that was sure. */
@@ -47,8 +47,7 @@ export interface WhatsAppTurnDeps {
 const isWhatsAppMessage = (activity: Partial<Activity>) =>
   activity.channelId === WHATSAPP_CHANNEL && activity.type === ActivityTypes.Message;
 
-const isFallback = (activity: Partial<Activity>) =>
-  (activity.channelData as { wegwijzer?: WegwijzerChannelData } | undefined)?.wegwijzer?.topic === 'fallback';
+const isFallback = (activity: Partial<Activity>) => wegwijzerOf(activity)?.kind === 'fallback';
 
 const renderContext = (context: TurnContext, kb: KnowledgeBase): RenderContext => {
   const { locale, t } = languageOf(context);
@@ -134,7 +133,7 @@ export function voiceReplies(ctx: RenderContext, last: AuthorityId | undefined):
     authorityView(id, ctx.kb.authority(id), ctx.locale, ctx.t, ctx.kb.municipality).phones[0]?.number;
   const authority = ([last, 'GEMEENTE', 'DUO'] as const).find((id): id is AuthorityId => Boolean(id && phoneOf(id)));
   const cannot = ctx.t('whatsapp.voice');
-  if (!authority) return [renderText(cannot), renderAnswer(ctx.kb.get(ctx.kb.menu.person)!, 1, ctx)];
+  if (!authority) return [renderText(cannot), renderAnswer(ctx.kb.get(ctx.kb.menu.person)!, ctx, { confidence: 1 })];
   const call = ctx.t('whatsapp.voiceCall', { name: authorityName(authority, ctx), phone: internationalNumber(phoneOf(authority)!) });
   return [renderText(`${cannot} ${call}`)];
 }

@@ -5,9 +5,10 @@ import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuil
 import type { KnowledgeBase } from '../../knowledge';
 import { LOCALES } from '../../locales';
 import { fold } from '../../knowledge/normalize';
-import { languageOf } from '../../bot/middleware/locale';
+import { languageOf } from '../language';
 import { renderText, withOffers, type RenderContext } from '../../bot/cards/render';
 import { resolve, type Label } from './labels';
+import { RESOLVED_TEXT } from '../route';
 
 export interface AskChoice {
   /** What the dialog receives when this choice is picked. */
@@ -31,6 +32,13 @@ export type Answer = { choice: string } | { text: string };
 
 export const isChoice = (answer: unknown, value: string): boolean =>
   typeof answer === 'object' && answer !== null && (answer as { choice?: string }).choice === value;
+
+/** The message as this turn's dialogs read it: the choice a number picked (see `RESOLVED_TEXT`), else as sent. */
+export function messageText(context: TurnContext): string {
+  const resolved: unknown = context.turnState.get(RESOLVED_TEXT);
+  if (typeof resolved === 'string') return resolved.trim();
+  return typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+}
 
 export function renderContext(context: TurnContext, kb: KnowledgeBase): RenderContext {
   const { locale, t } = languageOf(context);
@@ -66,7 +74,7 @@ export class AskPrompt extends Prompt<Answer> {
   protected async onRecognize(context: TurnContext, state: Record<string, unknown>, options: AskOptions): Promise<PromptRecognizerResult<Answer>> {
     const ctx = renderContext(context, this.kb);
     const { ask } = options;
-    const raw = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    const raw = messageText(context);
     const folded = fold(raw);
     const picked = ask.choices.find((c) => fold(resolve(c.label, ctx)) === folded || fold(c.value) === folded)
       ?? (/^\d{1,2}$/.test(folded) ? ask.choices[Number(folded) - 1] : undefined)

@@ -4,8 +4,8 @@ import { turnErrorHandler } from '../../bot/adapter';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { createBotState } from '../../bot/state';
-import { createI18n } from '../../locales';
 import { MemoryStorage, TestAdapter, type TurnContext } from '../helpers/botkit';
+import { sharedI18n } from '../helpers/fixtures';
 
 function setup(locale: string) {
   const lines: string[] = [];
@@ -18,7 +18,7 @@ function setup(locale: string) {
     throw new Error('boom: internal detail');
   };
   const adapter = new TestAdapter(logic, { locale });
-  adapter.onTurnError = turnErrorHandler(loadConfig({}), { logger: createLogger('error', sink), i18n: createI18n(), state });
+  adapter.onTurnError = turnErrorHandler(loadConfig({}), { logger: createLogger('error', sink), i18n: sharedI18n(), state });
   return { adapter, storage, lines };
 }
 
@@ -74,9 +74,9 @@ test('an eTag conflict (another replica saved first) keeps the state and asks to
   const adapter = new TestAdapter(logic, { locale: 'en-US' });
   const sink = new Writable({ write(_chunk, _enc, done) { done(); } });
   adapter.onTurnError = turnErrorHandler(loadConfig({}), {
-    logger: createLogger('error', sink), i18n: createI18n(), state, onError: (channel, locale) => counted.push(`${channel}/${locale}`),
+    logger: createLogger('error', sink), i18n: sharedI18n(), state, onError: (channel, locale) => counted.push(`${channel}/${locale}`),
   });
-  await adapter.send('hello').assertReply(createI18n().getFixedT('en')('errors.busy')).startTest();
+  await adapter.send('hello').assertReply(sharedI18n().getFixedT('en')('errors.busy')).startTest();
   const stored = JSON.stringify((storage as unknown as { memory: Record<string, string> }).memory);
   expect(stored).toContain('kept');
   expect(counted).toEqual(['test/en']);

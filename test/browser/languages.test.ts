@@ -5,17 +5,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { loadKnowledgeBase } from '../../knowledge';
-import { createI18n, LOCALES } from '../../locales';
+import { LOCALES } from '../../locales';
 import { loadWebStrings } from '../../bot/web';
 import { botMessages, chat, launchBrowser, openGreeted } from '../helpers/browser';
 import { startBot, type RunningBot } from '../helpers/http';
+import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
 jest.setTimeout(120_000);
 
 const OUT = path.join(__dirname, '..', '..', 'test-output', 'widget');
-const i18n = createI18n();
-const kb = loadKnowledgeBase();
+const i18n = sharedI18n();
+const kb = sharedKnowledgeBase();
 let browser: BrowserContext;
 let bot: RunningBot;
 

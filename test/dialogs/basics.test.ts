@@ -1,10 +1,9 @@
 // "Basics first" under DialogTestClient: one item at a time, progress saved, the summary, coming back.
-import { loadKnowledgeBase } from '../../knowledge';
-import { createI18n } from '../../locales';
 import { buttonsOf, dialogKit, textOf } from '../helpers/botkit';
+import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
-const i18n = createI18n();
+const kb = sharedKnowledgeBase();
+const i18n = sharedI18n();
 const nl = i18n.getFixedT('nl');
 const so = i18n.getFixedT('so');
 const items = kb.guides.basics;

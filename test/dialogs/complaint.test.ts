@@ -1,12 +1,11 @@
 // "A complaint that counts" under DialogTestClient: complaint vs objection, the summary, consent, durable
 // storage before the reference, the letters, the ombudsman, and what happens when storing fails.
-import { loadKnowledgeBase } from '../../knowledge';
-import { createI18n } from '../../locales';
 import { createRecords, type Records } from '../../bot/storage/records';
 import { buttonsOf, dialogKit, MemoryStorage, textOf } from '../helpers/botkit';
+import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
-const i18n = createI18n();
+const kb = sharedKnowledgeBase();
+const i18n = sharedI18n();
 const en = i18n.getFixedT('en');
 const nl = i18n.getFixedT('nl');
 const REF = /WW-[0-9A-Z]{4}-[0-9A-Z]{4}/;

@@ -1,11 +1,10 @@
 // "Talk to a person" and "did this help?" under DialogTestClient.
-import { loadKnowledgeBase } from '../../knowledge';
-import { createI18n } from '../../locales';
 import { createRecords, type FeedbackInput } from '../../bot/storage/records';
 import { buttonsOf, dialogKit, MemoryStorage } from '../helpers/botkit';
+import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
-const i18n = createI18n();
+const kb = sharedKnowledgeBase();
+const i18n = sharedI18n();
 const nl = i18n.getFixedT('nl');
 const uk = i18n.getFixedT('uk');
 

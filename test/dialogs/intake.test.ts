@@ -1,11 +1,10 @@
 // "What applies to me?" under DialogTestClient: happy path, "I don't know", re-prompts in the user's
 // language, every global command mid-dialog, and the saved overview used afterwards.
-import { loadKnowledgeBase } from '../../knowledge';
-import { createI18n } from '../../locales';
 import { buttonsOf, dialogKit, textOf } from '../helpers/botkit';
+import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
-const i18n = createI18n();
+const kb = sharedKnowledgeBase();
+const i18n = sharedI18n();
 const en = i18n.getFixedT('en');
 const nl = i18n.getFixedT('nl');
 const ar = i18n.getFixedT('ar');

@@ -1,12 +1,12 @@
 // Every guided conversation, interrupted by every global command at an open question, and resumed.
-import { loadKnowledgeBase } from '../../knowledge';
-import { createI18n, LOCALES, RESOURCES } from '../../locales';
+import { LOCALES, RESOURCES } from '../../locales';
 import { fold } from '../../knowledge/normalize';
 import { commandTable, type CommandStrings } from '../../dialogs/route';
 import { buttonsOf, dialogKit, type Reply } from '../helpers/botkit';
+import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
-const i18n = createI18n();
+const kb = sharedKnowledgeBase();
+const i18n = sharedI18n();
 const nl = i18n.getFixedT('nl');
 const en = i18n.getFixedT('en');
 

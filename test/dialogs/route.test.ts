@@ -1,10 +1,9 @@
 // "Who do I need?" under DialogTestClient.
-import { loadKnowledgeBase } from '../../knowledge';
-import { createI18n } from '../../locales';
 import { buttonsOf, dialogKit, textOf } from '../helpers/botkit';
+import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
-const i18n = createI18n();
+const kb = sharedKnowledgeBase();
+const i18n = sharedI18n();
 const nl = i18n.getFixedT('nl');
 const tr = i18n.getFixedT('tr');
 

@@ -1,11 +1,11 @@
 // Urgent help in conversation: the line for the danger comes first in every language, also in the middle of a
 // guided conversation, and someone who only types "help" is offered urgent help.
-import { loadKnowledgeBase } from '../../knowledge';
-import { createI18n, LOCALES, type Locale } from '../../locales';
+import { LOCALES, type Locale } from '../../locales';
 import { buttonsOf, dialogKit, textOf } from '../helpers/botkit';
+import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
-const i18n = createI18n();
+const kb = sharedKnowledgeBase();
+const i18n = sharedI18n();
 
 /** Phrasings not taken from knowledge/signals.yaml (people ask like this; the table has many more). */
 const SUICIDE: Record<Locale, string> = {

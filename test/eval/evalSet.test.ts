@@ -1,10 +1,10 @@
 // The public eval set is well-formed and independent of the content it measures.
-import { loadKnowledgeBase } from '../../knowledge';
 import { fold } from '../../knowledge/normalize';
 import { LOCALES } from '../../locales';
 import { loadEvalSet, type EvalItem } from '../../scripts/eval';
+import { sharedKnowledgeBase } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
+const kb = sharedKnowledgeBase();
 
 /** An item's topic is an entry (or null: out of scope), and its authority is that entry's (null for none). */
 function expectValidTopic(item: EvalItem): void {

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { freePort } from '../../scripts/lib/channel';
+import { freePort } from '../kit/channel';
 
 /** Azurite's well-known development account (public, documented by Microsoft; not a secret). */
 const ACCOUNT = 'devstoreaccount1';

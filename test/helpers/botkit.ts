@@ -3,7 +3,7 @@ export { TestAdapter, MemoryStorage, TurnContext, ActivityTypes } from 'botbuild
 export { DialogTestClient } from 'botbuilder-testing';
 import { AutoSaveStateMiddleware, MemoryStorage, type Activity, type Middleware, type Storage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import { createI18n, LOCALES, RESOURCES, type Locale } from '../../locales';
+import { LOCALES, RESOURCES, type Locale } from '../../locales';
 import type { KnowledgeBase } from '../../knowledge';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { commandTable, type CommandStrings } from '../../dialogs/route';
@@ -37,7 +37,7 @@ export function dialogKit(kb: KnowledgeBase, options: {
 } = {}): DialogKit {
   const storage = options.storage ?? new MemoryStorage();
   const state = createBotState(storage);
-  const i18n = createI18n();
+  const i18n = sharedI18n();
   const records = options.records ?? createRecords(storage);
   const commands = commandTable(LOCALES.map((l) => RESOURCES[l] as unknown as CommandStrings));
   const languages = LOCALES.map((l) => ({ locale: l, name: (RESOURCES[l] as { language: { name: string } }).language.name }));
@@ -81,6 +81,7 @@ export const buttonsOf = (replies: Reply[]) => (replies.at(-1)?.suggestedActions
 import { AuthenticationConstants } from 'botframework-connector';
 // Not exported from the package root; its static key cache is what the adapter reads.
 import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor';
+import { sharedI18n } from './fixtures';
 
 /**
  * Offline stand-in for the Bot Framework's published signing keys: fills the SDK's own key cache for the

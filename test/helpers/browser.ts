@@ -1,22 +1,30 @@
-// Headless Debian Chromium through playwright-core. A missing browser fails the test loudly; it never skips.
+// Headless Chromium through playwright-core; which Chromium is decided in ./chromium (CHROMIUM_PATH, a system
+// Chromium, else the one inside @sparticuz/chromium). A missing browser fails the test loudly; it never skips.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { resolveChromium } from './chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
+/**
+ * Launches headless Chromium with a fresh profile, removed again when the context closes. The same flags for
+ * every Chromium: @sparticuz/chromium's own list is made for AWS Lambda and turns off web security and site
+ * isolation, which the tests of framing and output safety depend on; the bundled build runs without it.
+ */
 export async function launchBrowser(): Promise<BrowserContext> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium), as .ci/run does`);
-  }
-  return chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-chromium-')), {
-    executablePath: CHROMIUM,
+  const { executablePath, env } = await resolveChromium();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    env: { ...process.env, ...env },
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 900 },
   });
+  // Only a temporary folder: failing to remove it must not fail the test that closed the browser.
+  context.on('close', () => void fs.promises.rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined));
+  return context;
 }
 
 /** The widget's frame on a page that embeds it. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import { CaptureChannel, emulatorActivity, post as postTo } from '../../scripts/lib/channel';
+import { CaptureChannel, emulatorActivity, post as postTo } from '../kit/channel';
 
 export { CaptureChannel, emulatorActivity };
 

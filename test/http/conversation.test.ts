@@ -50,7 +50,7 @@ describe('answers', () => {
     expect(status).toBe(200);
     expect(replies).toHaveLength(1);
     const reply = replies[0]!;
-    expect(reply.channelData.wegwijzer).toEqual({ topic: 'exam-registration', authority: 'DUO', confidence: expect.any(Number) });
+    expect(reply.channelData.wegwijzer).toEqual({ kind: 'answer', topic: 'exam-registration', authority: 'DUO', confidence: expect.any(Number) });
     expect(reply.channelData.wegwijzer.confidence).toBeGreaterThan(0.5);
     expect(reply.text).toMatch(/Mijn Inburgering/);
     const card = reply.attachments[0];
@@ -106,7 +106,7 @@ describe('fallback', () => {
   test('an unrelated question gets an honest "I do not know", the routing menu and a person', async () => {
     const { replies } = await post(live.bot, live.channel, message('weer|livechat', 'wat voor weer wordt het morgen?', 'nl-NL'));
     const reply = replies[0]!;
-    expect(reply.channelData.wegwijzer).toMatchObject({ topic: 'fallback', authority: null });
+    expect(reply.channelData.wegwijzer).toMatchObject({ kind: 'fallback', topic: 'fallback', authority: null });
     expect(reply.text).toMatch(/geen goed antwoord/);
     const titles = reply.suggestedActions.actions.map((a: { title: string }) => a.title);
     expect(titles).toEqual(expect.arrayContaining(['DUO', 'IND', 'COA', 'Gemeente', 'Met een mens praten']));
@@ -184,6 +184,7 @@ describe('did you mean', () => {
   test('a one-word question with several close topics offers choices, and a choice is answered', async () => {
     const first = await post(live.bot, live.channel, message('dym|livechat', 'boete', 'nl-NL'));
     const meta = first.replies[0]!.channelData.wegwijzer;
+    expect(meta.kind).toBe('did-you-mean');
     expect(meta.topic).toBe('did-you-mean');
     expect(meta.authority).toBeNull();
     expect(meta.candidates.length).toBeGreaterThanOrEqual(2);

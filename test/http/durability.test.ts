@@ -7,16 +7,16 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createI18n } from '../../locales';
 import { SqliteStorage } from '../../bot/storage/sqliteStorage';
 import { createRecords } from '../../bot/storage/records';
 import type { ConversationData } from '../../bot/state';
 import { CaptureChannel, emulatorActivity, post, startBot } from '../helpers/http';
-import { post as postTo } from '../../scripts/lib/channel';
-import { freePort } from '../../scripts/lib/channel';
+import { post as postTo } from '../kit/channel';
+import { freePort } from '../kit/channel';
+import { sharedI18n } from '../helpers/fixtures';
 
 const ROOT = path.join(__dirname, '..', '..');
-const nl = createI18n().getFixedT('nl');
+const nl = sharedI18n().getFixedT('nl');
 const REF = /WW-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
 

@@ -1,19 +1,19 @@
 // The guided conversations end to end through /api/messages (real adapter, real SQLite), each in Dutch and in
 // one other language; a server restart in the middle of a complaint; a stored complaint after a restart.
-import { createI18n, LOCALES, type Locale } from '../../locales';
-import { loadKnowledgeBase } from '../../knowledge';
+import { LOCALES, type Locale } from '../../locales';
 import { createRecords } from '../../bot/storage/records';
 import { SqliteStorage } from '../../bot/storage/sqliteStorage';
 import path from 'node:path';
 import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
+import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
-const i18n = createI18n();
+const i18n = sharedI18n();
 const t = (locale: Locale) => i18n.getFixedT(locale);
 const nl = t('nl');
 const REF = /WW-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
 let bot: RunningBot;
-const kb = loadKnowledgeBase();
+const kb = sharedKnowledgeBase();
 let channel: CaptureChannel;
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 // Hardening over HTTP: security headers, rate limits, Bot Framework authentication with real JWT validation
 // (forged and genuine tokens against a key set we publish offline), staff token guessing, secrets in logs.
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import os from 'node:os';
 import { Writable } from 'node:stream';
 import { buildApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
@@ -77,7 +78,7 @@ test('secrets never appear in logs', async () => {
   const sink = new Writable({ write(chunk, _e, done) { lines.push(String(chunk)); done(); } });
   const token = 'staff-token-that-must-not-be-logged-123';
   const app = buildApp(loadConfig({
-    DATA_DIR: require('node:os').tmpdir() + '/wegwijzer-secrets-' + process.pid, LOG_LEVEL: 'trace', STAFF_TOKEN: token,
+    DATA_DIR: os.tmpdir() + '/wegwijzer-secrets-' + process.pid, LOG_LEVEL: 'trace', STAFF_TOKEN: token,
     DIRECTLINE_SECRET: 'directline-secret-that-must-not-be-logged-0123456789',
   }), { logger: createLogger('trace', sink) });
   const server = app.app.listen(0, '127.0.0.1');

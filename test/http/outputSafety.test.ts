@@ -1,8 +1,8 @@
 // What a person types is never turned into HTML, markdown links or reversed text in what the bot sends back.
-import { createI18n } from '../../locales';
 import { botForFile, emulatorActivity, post } from '../helpers/http';
+import { sharedI18n } from '../helpers/fixtures';
 
-const nl = createI18n().getFixedT('nl');
+const nl = sharedI18n().getFixedT('nl');
 const NASTY = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',

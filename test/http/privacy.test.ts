@@ -1,8 +1,9 @@
 // Transparency and privacy over HTTP: the /privacy page in every language, linked from the widget; the
 // one-time warning when someone types a BSN or an IBAN.
-import { createI18n, LOCALES } from '../../locales';
+import { LOCALES } from '../../locales';
 import { loadWebStrings } from '../../bot/web';
 import { botForFile, emulatorActivity, post } from '../helpers/http';
+import { sharedI18n } from '../helpers/fixtures';
 
 const live = botForFile({ RETENTION_DAYS: '60', COMPLAINT_RETENTION_DAYS: '400', MUNICIPALITY_NAME: 'Voorbeeldstad' });
 const web = loadWebStrings();
@@ -30,7 +31,7 @@ test('the widget links to the privacy page in its language', async () => {
 });
 
 test('a BSN or IBAN gets a kind warning once per conversation, before the answer', async () => {
-  const t = createI18n().getFixedT('nl');
+  const t = sharedI18n().getFixedT('nl');
   const message = (text: string) => emulatorActivity(live.channel, { conversation: { id: 'pii|livechat' }, text, locale: 'nl' });
   const first = await post(live.bot, live.channel, message('Mijn BSN is 111222333, hoeveel kost het examen?'));
   expect(first.replies[0]!.text).toBe(t('privacy.numberWarning'));

@@ -2,12 +2,12 @@
 // format (redacted), /metrics.
 import YAML from 'yaml';
 import { z } from 'zod';
-import { createI18n } from '../../locales';
 import { EvalItem } from '../../scripts/eval';
 import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
+import { sharedI18n } from '../helpers/fixtures';
 
 const TOKEN = 'staff-token-for-tests-0123456789';
-const nl = createI18n().getFixedT('nl');
+const nl = sharedI18n().getFixedT('nl');
 let bot: RunningBot;
 let channel: CaptureChannel;
 

@@ -7,8 +7,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createI18n } from '../../locales';
-import { loadKnowledgeBase } from '../../knowledge';
 import { createRecords } from '../../bot/storage/records';
 import { loadOrCreateIdKey, NumberHasher } from '../../bot/whatsapp/ids';
 import { signatureOf } from '../../bot/whatsapp/signature';
@@ -16,12 +14,13 @@ import {
   ACCESS_TOKEN, APP_SECRET, FakeGraph, PHONE_NUMBER_ID, VERIFY_TOKEN, buttonReply, delivery, optionsOf, postDelivery,
   readable, startWhatsAppBot, statusDelivery, tap, text, userMessage, type WhatsAppBot,
 } from '../helpers/fakeGraph';
+import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
-const i18n = createI18n();
+const i18n = sharedI18n();
 const nl = i18n.getFixedT('nl');
 const en = i18n.getFixedT('en');
 const ar = i18n.getFixedT('ar');
-const kb = loadKnowledgeBase();
+const kb = sharedKnowledgeBase();
 const REF = /WW-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
 let graph: FakeGraph;

@@ -2,9 +2,10 @@
 import path from 'node:path';
 import { decide, loadKnowledgeBase } from '../../knowledge';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths';
+import { sharedKnowledgeBase } from '../helpers/fixtures';
 
 const overlayDir = path.join(KNOWLEDGE_DIR, 'overlays', 'voorbeeldstad');
-const national = loadKnowledgeBase();
+const national = sharedKnowledgeBase();
 const local = loadKnowledgeBase({ overlayDir });
 
 test('an overlay entry with a national id replaces the national entry', () => {

@@ -1,7 +1,7 @@
 // Entries whose rules differ per law carry a variant per regime; the user's regime picks it when known.
-import { loadKnowledgeBase } from '../../knowledge';
+import { sharedKnowledgeBase } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
+const kb = sharedKnowledgeBase();
 const withVariants = kb.entries.filter((e) => e.variants);
 
 test('the entries whose rules differ per regime have a variant for each regime they cover', () => {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decide, loadKnowledgeBase } from '../../knowledge';
+import { decide } from '../../knowledge';
 import YAML from 'yaml';
 import { buildLexicon, loadLexicons, romanizedLocaleOf, skeleton } from '../../knowledge/lexicon';
 import { loadEvalSet } from '../../scripts/eval';
@@ -10,8 +10,9 @@ import { LOCALES } from '../../locales';
 import { foldedWords, terms } from '../../knowledge/normalize';
 import { buildIndex } from '../../knowledge/search/localeIndex';
 import { resolveTerms, ROMANIZED_QUALITY } from '../../knowledge/search/terms';
+import { sharedKnowledgeBase } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
+const kb = sharedKnowledgeBase();
 const lexicons = loadLexicons();
 const ROMANIZED = ['ar', 'fa', 'ti', 'uk'] as const;
 

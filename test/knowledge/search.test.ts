@@ -1,19 +1,22 @@
-// Search over the real knowledge base: exact, paraphrase, typo, other language, and honest "nothing".
-import { decide, loadKnowledgeBase } from '../../knowledge';
+// How the search finds entries, on a small knowledge base of its own (test/knowledge/fixture): exact, paraphrase,
+// typo, other language, clitics and endings, and an honest "nothing". Which real question finds which real entry is
+// the eval's business (test/eval/), so editing content never breaks these tests.
 import fc from 'fast-check';
+import { decide, type Hit } from '../../knowledge';
 import { createSearch, editDistance, splitCompound, withinOneEdit } from '../../knowledge/search';
-import { loadLexicons } from '../../knowledge/lexicon';
 import { barest } from '../../knowledge/search/localeIndex';
 import { fold } from '../../knowledge/normalize';
+import type { Locale } from '../../locales';
+import { fixtureKnowledge } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
-const top = (query: string, locale: 'nl' | 'en') => kb.search(query, locale)[0]?.entry.id;
-const decision = (query: string, locale: 'nl' | 'en') => decide(kb.search(query, locale));
+const { entries, lexicons, search } = fixtureKnowledge();
+const top = (query: string, locale: Locale) => search(query, locale)[0]?.entry.id;
+const decision = (query: string, locale: Locale) => decide(search(query, locale));
+const ids = (hits: Hit[]) => hits.map((h) => h.entry.id);
 
 describe('When the question matches an entry', () => {
   test.each([
     ['Wat kost het inburgeringsexamen?', 'nl', 'exam-costs'],
-    ['Hoe kan ik DUO bellen?', 'nl', 'contact-duo'],
     ['How do I complain about the IND?', 'en', 'complain-ind'],
   ] as const)('"%s" (%s) finds %s', (query, locale, id) => {
     expect(top(query, locale)).toBe(id);
@@ -25,7 +28,7 @@ describe('When the user paraphrases', () => {
     ['Hoe schrijf ik me in voor het examen?', 'nl', 'exam-registration'],
     ['I live in an AZC, when do I get a house?', 'en', 'waiting-for-a-home'],
     ['Ik woon in een azc, wanneer krijg ik een huis?', 'nl', 'waiting-for-a-home'],
-    ['who pays for my language lessons if I have an asylum permit', 'en', 'who-pays-wi2021'],
+    ['hoe kan ik geld lenen', 'nl', 'duo-loan'],
   ] as const)('"%s" (%s) is answered with %s', (query, locale, id) => {
     const d = decision(query, locale);
     expect(d.kind).toBe('answer');
@@ -37,23 +40,22 @@ describe('When the user makes typos or splits compounds', () => {
   test.each([
     ['wat kost het inburgerings examen', 'nl', 'exam-costs'],
     ['how much does the integraton exam cost', 'en', 'exam-costs'],
+    ['hoeveel kost het examn', 'nl', 'exam-costs'],
   ] as const)('"%s" (%s) still finds %s', (query, locale, id) => {
     expect(top(query, locale)).toBe(id);
   });
 
   test('a long word two letters off is corrected too', () => {
-    expect(top('wat is een verbljfsvergunnig', 'nl')).toBe(top('wat is een verblijfsvergunning', 'nl'));
-  });
-
-  test('"hoeveel kost het examn" is corrected to "examen" and offers the exam costs (here or abroad)', () => {
-    const d = decision('hoeveel kost het examn', 'nl');
-    const offered = d.kind === 'answer' ? [d.hit.entry.id] : d.kind === 'choose' ? d.hits.map((h) => h.entry.id) : [];
-    expect(offered).toContain('exam-costs');
+    expect(top('wat is een verblijfsvergunning', 'nl')).toBe('residence-permit');
+    expect(top('wat is een verbljfsvergunnig', 'nl')).toBe('residence-permit');
   });
 });
 
-test('a Dutch question under an English locale is still found', () => {
-  expect(top('Wat kost het inburgeringsexamen?', 'en')).toBe('exam-costs');
+test('a Dutch question under an English locale is still found, a little less sure than in its own language', () => {
+  const [own] = search('Wat kost het inburgeringsexamen?', 'nl');
+  const [other] = search('Wat kost het inburgeringsexamen?', 'en');
+  expect(other?.entry.id).toBe('exam-costs');
+  expect(other!.confidence).toBeLessThan(own!.confidence);
 });
 
 describe('When the question is out of scope', () => {
@@ -101,40 +103,46 @@ test('a bounded edit distance is exact up to the bound and bound + 1 beyond it',
 });
 
 describe('Search results', () => {
-  const questions = ['hoeveel kost het examn', 'how much does the integraton exam cost', 'ik ben hier sinds 2019. wat moet ik doen om te naturaliseren?', 'وين بلاقي مكتب المساعدة القانونية'];
+  const questions = ['hoeveel kost het examn', 'how much does the integraton exam cost', 'ik heb een verblijfsvergunning, wanneer krijg ik een huis?', 'وين بلاقي مكتب البلدية'];
 
   test('do not depend on the searches before them (no left-over sums between searches)', () => {
-    const fresh = questions.map((q) => kb.search(q, 'nl'));
-    const again = [...questions].reverse().map((q) => kb.search(q, 'nl')).reverse();
+    const fresh = questions.map((q) => search(q, 'nl'));
+    const again = [...questions].reverse().map((q) => search(q, 'nl')).reverse();
+    expect(fresh.every((hits) => hits.length > 0)).toBe(true);
     expect(again).toEqual(fresh);
   });
 
   test('are the best `limit`, best first, the same as the head of a longer list', () => {
-    const short = createSearch(kb.entries, loadLexicons(), { limit: 3 });
-    const long = createSearch(kb.entries, loadLexicons(), { limit: 50 });
+    const short = createSearch(entries, lexicons, { limit: 3 });
+    const long = createSearch(entries, lexicons, { limit: 50 });
+    const tiny = createSearch(entries, lexicons, { limit: 1 });
     for (const q of questions) {
       const hits = long(q, 'nl');
-      expect(kb.search(q, 'nl').length).toBeLessThanOrEqual(10);
       expect(short(q, 'nl')).toEqual(hits.slice(0, 3));
+      expect(tiny(q, 'nl')).toEqual(hits.slice(0, 1));
       const confidences = hits.map((h) => h.confidence);
       expect(confidences).toEqual([...confidences].sort((x, y) => y - x));
     }
+    expect(Math.max(...questions.map((q) => long(q, 'nl').length))).toBeGreaterThan(3);
   });
 });
 
 describe('clitics written onto a word (Arabic "و", "ب", "ل")', () => {
-  const top = (q: string) => kb.search(q, 'ar').slice(0, 3).map((h) => h.entry.id);
+  const arabic = (q: string) => ids(search(q, 'ar').slice(0, 3));
   test('an unknown word is found without them, as the word the index knows', () => {
-    // "وقرض" (and a loan), "بالقرض" (with the loan): the word "قرض" (loan) with one or two clitics.
-    expect(top('وقرض DUO')).toEqual(top('قرض DUO'));
-    expect(top('وبقرض DUO')).toEqual(top('قرض DUO'));
+    // "وقرض" (and a loan), "وبقرض" (and with a loan): the word "قرض" (loan) with one or two clitics.
+    expect(arabic('قرض')).toEqual(['duo-loan']);
+    expect(arabic('وقرض')).toEqual(arabic('قرض'));
+    expect(arabic('وبقرض')).toEqual(arabic('قرض'));
+    // "س" is no clitic: the same word behind it is not found.
+    expect(arabic('سقرض')).toEqual([]);
   });
 
   test('a known word that starts with a clitic letter stays as it is', () => {
-    // "بلديه" (municipality) is not "ب" + "لديه" (he has).
-    const lexicon = loadLexicons().ar;
-    expect(lexicon.clitics).toContain('ب');
-    expect(top('بلدية')).toEqual(top('البلدية'));
+    // "بلدية" (municipality) is not "ب" + "لدية".
+    expect(lexicons.ar.clitics).toContain('ب');
+    expect(arabic('بلدية')).toEqual(['municipality-help']);
+    expect(arabic('بلدية')).toEqual(arabic('البلدية'));
   });
 });
 
@@ -147,6 +155,7 @@ test('a word without its clitics and endings: the first accepted form, never sho
 });
 
 test('Persian endings written onto a word ("بیمه‌ام", my insurance) find what the word finds', () => {
-  const top = (q: string) => kb.search(q, 'fa')[0]?.entry.id;
-  expect(top('بیمه‌ام گرونه')).toBe(top('بیمه گرونه'));
+  const persian = (q: string) => top(q, 'fa');
+  expect(persian('بیمه')).toBe('health-insurance');
+  expect(persian('بیمه‌ام')).toBe(persian('بیمه'));
 });

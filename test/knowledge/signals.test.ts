@@ -4,14 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
-import { composeAnswer, loadKnowledgeBase } from '../../knowledge';
+import { composeAnswer } from '../../knowledge';
 import fc from 'fast-check';
 import { altKey, fits, keysOfWord, parsePhrase, type Alt } from '../../knowledge/phrases';
 import { dangersIn, loadSignals } from '../../knowledge/signals';
 import { LOCALES, type Locale } from '../../locales';
 import { loadEvalSet } from '../../scripts/eval';
+import { sharedKnowledgeBase } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
+const kb = sharedKnowledgeBase();
 const signals = loadSignals();
 const kinds = (text: string) => dangersIn(text, signals).map((d) => d.kind);
 

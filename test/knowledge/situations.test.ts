@@ -5,13 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
-import { decide, loadKnowledgeBase, type Hit } from '../../knowledge';
+import { decide, type Hit } from '../../knowledge';
 import type { LoadedEntry } from '../../knowledge/schema';
 import { applySituation, loadSituations, situationOf, SITUATION_FLOOR, SITUATION_LEAD } from '../../knowledge/situations';
 import { LOCALES, type Locale } from '../../locales';
 import { loadEvalSet } from '../../scripts/eval';
+import { sharedKnowledgeBase } from '../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
+const kb = sharedKnowledgeBase();
 const situations = loadSituations(undefined, new Set(kb.entries.map((e) => e.id)));
 const ruleEntry = (text: string) => situationOf(text, situations)?.entry;
 

@@ -1,8 +1,9 @@
 // Replays an Emulator `.transcript` (a JSON array of activities) against the real bot over HTTP: the user's
 // activities are sent in order and the bot's replies compared with the ones recorded after each of them.
 import fs from 'node:fs';
-import { createI18n, LOCALES } from '../../locales';
+import { LOCALES } from '../../locales';
 import { CaptureChannel, emulatorActivity, post, type RunningBot } from '../helpers/http';
+import { sharedI18n } from '../helpers/fixtures';
 
 export interface TranscriptActivity {
   type: string;
@@ -19,7 +20,7 @@ export interface TranscriptActivity {
 /** What is compared of a bot reply; ids, timestamps and card contents are ignored. */
 export interface Compared { type: string; text?: string; attachments?: string[]; actions?: string[]; topic?: string }
 
-const t = createI18n();
+const t = sharedI18n();
 /** Lines that differ on every run by nature: complaint references and the letter's date. */
 const VOLATILE = [
   [/WW-[0-9A-Z]{4}-[0-9A-Z]{4}/g, 'WW-XXXX-XXXX'] as const,

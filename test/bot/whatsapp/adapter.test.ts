@@ -6,13 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from '../../helpers/botkit';
 import { SqliteStorage } from '../../../bot/storage/sqliteStorage';
 import { notSentOf } from '../../../bot/delivery';
 import { loadConfig } from '../../../bot/config';
 import { turnErrorHandler } from '../../../bot/adapter';
 import { createBotState } from '../../../bot/state';
-import { createI18n } from '../../../locales';
 import { WhatsAppAdapter, WINDOW_MS } from '../../../bot/whatsapp/adapter';
 import { SeenMessages } from '../../../bot/whatsapp/dedupe';
 import { GraphError } from '../../../bot/whatsapp/graph';
@@ -20,6 +19,7 @@ import { NumberHasher } from '../../../bot/whatsapp/ids';
 import type { WhatsAppMetrics } from '../../../bot/whatsapp/metrics';
 import { parseDelivery, type Delivery } from '../../../bot/whatsapp/schema';
 import { buttonReply, delivery, PHONE_NUMBER_ID, text, userMessage } from '../../helpers/fakeGraph';
+import { sharedI18n } from '../../helpers/fixtures';
 
 let dir: string;
 let storage: SqliteStorage;
@@ -205,7 +205,7 @@ test('typing, events and traces are not sent; later messages cannot be written (
 
 test('a turn that fails is handled like on the CloudAdapter: logged with a reference, the person told in words', async () => {
   const { adapter, sent, logs } = setup();
-  const i18n = createI18n();
+  const i18n = sharedI18n();
   const state = createBotState(storage);
   adapter.onTurnError = turnErrorHandler(loadConfig({ LOG_LEVEL: 'silent' }), {
     logger: pino({ level: 'info' }, { write: (line: string) => { logs.push(line); } }), i18n, state,

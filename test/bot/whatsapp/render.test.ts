@@ -1,16 +1,16 @@
 // How replies look on WhatsApp: the Graph API bodies renderForWhatsApp makes from the bot's real activities
 // (rendered for the 'whatsapp' channel), in Dutch, Arabic and Turkish.
-import { loadKnowledgeBase } from '../../../knowledge';
-import { createI18n, RESOURCES, type Locale } from '../../../locales';
+import { RESOURCES, type Locale } from '../../../locales';
 import {
   offeredValues, renderAnswer, renderAuthority, renderChoices, renderMenu, renderText, withOffers, type Offer, type RenderContext,
 } from '../../../bot/cards/render';
 import { formatText } from '../../../bot/channels/format';
 import { internationalNumber, renderForWhatsApp, WHATSAPP_LIMITS, type WhatsAppOutgoing } from '../../../bot/whatsapp/render';
 import { dialogKit } from '../../helpers/botkit';
+import { sharedKnowledgeBase, sharedI18n } from '../../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
-const i18n = createI18n();
+const kb = sharedKnowledgeBase();
+const i18n = sharedI18n();
 const ctx = (locale: Locale): RenderContext => ({ kb, locale, t: i18n.getFixedT(locale), channelId: 'whatsapp' });
 const TO = '31612345678';
 const render = (activity: Parameters<typeof renderForWhatsApp>[0], locale: Locale) => renderForWhatsApp(activity, { to: TO, locale });
@@ -50,7 +50,7 @@ describe.each<Locale>(['nl', 'ar', 'tr'])('%s', (locale) => {
   const c = ctx(locale);
 
   test('every message is a whole Graph body for the recipient; typing, events and traces send nothing', () => {
-    const answer = renderAnswer(kb.get('exam-registration')!, 0.9, c);
+    const answer = renderAnswer(kb.get('exam-registration')!, c, { confidence: 0.9 });
     const messages = render(answer, locale) as Message[];
     expect(messages.length).toBeGreaterThan(0);
     for (const m of messages) {
@@ -62,7 +62,7 @@ describe.each<Locale>(['nl', 'ar', 'tr'])('%s', (locale) => {
 
   test('an answer: WhatsApp formatting, no markdown, the organisation as text with a tappable number and its site', () => {
     const entry = kb.get('exam-registration')!;
-    const answer = renderAnswer(entry, 0.9, c);
+    const answer = renderAnswer(entry, c, { confidence: 0.9 });
     const messages = render(answer, locale) as Message[];
     expectNoMarkdown(messages);
     const text = messages.map((m) => (m.type === 'text' ? m.text.body : m.interactive.body.text)).join('\n');
@@ -76,7 +76,7 @@ describe.each<Locale>(['nl', 'ar', 'tr'])('%s', (locale) => {
   });
 
   test('4 to 10 choices: a list message, one row per offer, its id the offered value, long titles whole in the description', () => {
-    const answer = renderAnswer(kb.get('exam-registration')!, 0.9, c);
+    const answer = renderAnswer(kb.get('exam-registration')!, c, { confidence: 0.9 });
     const offered = offeredValues(answer)!;
     expect(offered.length).toBeGreaterThanOrEqual(4);
     expect(offered.length).toBeLessThanOrEqual(10);
@@ -181,7 +181,7 @@ describe.each<Locale>(['nl', 'ar', 'tr'])('%s', (locale) => {
 test('Arabic: every line with Arabic letters is marked right to left, in text, bodies, titles and rows; Dutch is not', () => {
   const messages = (locale: Locale) => {
     const c = ctx(locale);
-    const messages = [renderAnswer(kb.get('exam-registration')!, 0.9, c), renderMenu(c), renderAuthority('IND', c), renderText(c.t('help.text'))];
+    const messages = [renderAnswer(kb.get('exam-registration')!, c, { confidence: 0.9 }), renderMenu(c), renderAuthority('IND', c), renderText(c.t('help.text'))];
     return messages.flatMap((a) => render(a, locale));
   };
   const lines = visibleTexts(messages('ar')).flatMap((t) => t.split('\n')).filter((l) => /\p{Script=Arabic}/u.test(l));
@@ -252,7 +252,7 @@ describe('phone numbers', () => {
   });
 
   test('numbers in an answer\'s own text become international too, except service numbers', () => {
-    const messages = renderForWhatsApp(renderAnswer(kb.get('talk-to-a-person')!, 1, ctx('nl')), { to: TO, locale: 'nl' }) as Message[];
+    const messages = renderForWhatsApp(renderAnswer(kb.get('talk-to-a-person')!, ctx('nl'), { confidence: 1 }), { to: TO, locale: 'nl' }) as Message[];
     const text = unmarked(messages.map((m) => (m.type === 'text' ? m.text.body : m.interactive.body.text)).join('\n'));
     expect(text).toContain('+31 50 599 96 00');
     expect(text).not.toMatch(/(?<![+\d] ?)\b050 599 96 00/);
@@ -264,10 +264,10 @@ describe('phone numbers', () => {
     const text = messages.map((m) => (m.type === 'text' ? m.text.body : m.interactive.body.text)).join('\n');
     expect(text).toContain('\u2066+31 50 599 96 00\u2069');
     // Also a number written in an answer's own text, and a service number with spaces.
-    const ombudsman = renderForWhatsApp(renderAnswer(kb.get('nationale-ombudsman')!, 1, ctx('ar')), { to: TO, locale: 'ar' }) as Message[];
+    const ombudsman = renderForWhatsApp(renderAnswer(kb.get('nationale-ombudsman')!, ctx('ar'), { confidence: 1 }), { to: TO, locale: 'ar' }) as Message[];
     // In the answer's text and on its organisation's details.
     expect(JSON.stringify(ombudsman).split(JSON.stringify('\u20660800-33 55 555\u2069').slice(1, -1))).toHaveLength(3);
-    const answer = renderForWhatsApp(renderAnswer(kb.get('exam-registration')!, 1, ctx('ar')), { to: TO, locale: 'ar' }) as Message[];
+    const answer = renderForWhatsApp(renderAnswer(kb.get('exam-registration')!, ctx('ar'), { confidence: 1 }), { to: TO, locale: 'ar' }) as Message[];
     expect(JSON.stringify(answer)).toContain(JSON.stringify('\u2066+31 70 2140214\u2069').slice(1, -1));
     const dutch = renderForWhatsApp(renderAuthority('DUO', ctx('nl')), { to: TO, locale: 'nl' }) as Message[];
     expect(JSON.stringify(dutch)).not.toMatch(/[\u2066-\u2069]/);

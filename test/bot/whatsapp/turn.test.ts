@@ -1,12 +1,13 @@
 // The reply to a voice note: whom to call comes from the knowledge base only, and when no organisation there
 // has a phone number, the way to reach a person is given instead of "Call …:" with nothing after it.
-import { loadKnowledgeBase, type KnowledgeBase } from '../../../knowledge';
-import { createI18n, type Locale } from '../../../locales';
+import { type KnowledgeBase } from '../../../knowledge';
+import { type Locale } from '../../../locales';
 import type { RenderContext } from '../../../bot/cards/render';
 import { voiceReplies } from '../../../bot/whatsapp/turn';
+import { sharedKnowledgeBase, sharedI18n } from '../../helpers/fixtures';
 
-const kb = loadKnowledgeBase();
-const i18n = createI18n();
+const kb = sharedKnowledgeBase();
+const i18n = sharedI18n();
 const ctx = (locale: Locale, base: KnowledgeBase = kb): RenderContext => ({ kb: base, locale, t: i18n.getFixedT(locale), channelId: 'whatsapp' });
 const texts = (replies: ReturnType<typeof voiceReplies>) => replies.map((r) => String(r.text));
 

@@ -1,10 +1,10 @@
 // The scale-out path against Azurite: the blob store itself (eTags, UTF-8, listing), and two app instances
 // sharing one container, as two replicas behind Azure Bot Service would.
-import { createI18n } from '../../locales';
-import { BlobStorage } from '../../bot/storage/blobStorage';
-import { createRecords } from '../../bot/storage/records';
-import { startAzurite, type Azurite } from '../helpers/azurite';
-import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
+import { BlobStorage } from '../../../bot/storage/blobStorage';
+import { createRecords } from '../../../bot/storage/records';
+import { startAzurite, type Azurite } from '../../helpers/azurite';
+import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../../helpers/http';
+import { sharedI18n } from '../../helpers/fixtures';
 
 let azurite: Azurite;
 beforeAll(async () => { azurite = await startAzurite(); }, 60_000);
@@ -37,7 +37,7 @@ describe('two replicas on one container', () => {
   let channel: CaptureChannel;
   let one: RunningBot;
   let two: RunningBot;
-  const t = createI18n().getFixedT('ar');
+  const t = sharedI18n().getFixedT('ar');
 
   beforeAll(async () => {
     channel = await new CaptureChannel().start();

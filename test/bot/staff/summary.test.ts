@@ -1,10 +1,10 @@
 // The dashboard's figures and exports, without HTTP.
 import YAML from 'yaml';
 import { z } from 'zod';
-import { csvCell, evalItemsYaml, isoWeek, summarize, toCsv, type StoredLabel } from '../../bot/staff/summary';
-import { EvalItem } from '../../scripts/eval';
-import type { AnalyticsEvent } from '../../bot/middleware/analytics';
-import type { StoredComplaint } from '../../bot/storage/records';
+import { csvCell, evalItemsYaml, isoWeek, summarize, toCsv, type StoredLabel } from '../../../bot/staff/summary';
+import { EvalItem } from '../../../scripts/eval';
+import type { AnalyticsEvent } from '../../../bot/middleware/analytics';
+import type { StoredComplaint } from '../../../bot/storage/records';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();

@@ -1,5 +1,6 @@
 // A stand-in for a Bot Framework channel: posts Emulator-shaped activities to /api/messages and captures the
-// bot's replies on its own serviceUrl. Used by the HTTP tests and by `npm run eval`.
+// bot's replies on its own serviceUrl. The one test kit the HTTP tests, `npm run eval`, `npm run chat` and the
+// benchmark share; plain Node (no jest, no botbuilder), so the compiled scripts can load it too.
 import http, { type Server } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteStorage } from '../../bot/storage/sqliteStorage';
-import { purge } from '../../bot/storage/retention';
+import { SqliteStorage } from '../../../bot/storage/sqliteStorage';
+import { purge } from '../../../bot/storage/retention';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
 // "What applies to me": the rules table, drawn from the domain brief. Each case: answers → expected outcome.
-import { loadKnowledgeBase } from '../../knowledge';
-import { overview, upgradeAnswers, type IntakeAnswers, type Outcome } from '../../knowledge/rules/overview';
+import { overview, upgradeAnswers, type IntakeAnswers, type Outcome } from '../../../knowledge/rules/overview';
+import { sharedKnowledgeBase } from '../../helpers/fixtures';
 
 const base: IntakeAnswers = { started: 'from-2022', reason: 'asylum', age: '18-to-aow', nationality: 'other', dutchDiplomas: 'no' };
 const a = (overrides: Partial<IntakeAnswers>): IntakeAnswers => ({ ...base, ...overrides });
@@ -112,7 +112,7 @@ test('wanting to study puts the education route first (Wi2021)', () => {
 });
 
 test('every entry an overview points to exists in the knowledge base', () => {
-  const kb = loadKnowledgeBase();
+  const kb = sharedKnowledgeBase();
   const values = {
     started: ['before-2013', '2013-to-2021', 'from-2022', 'unknown'],
     reason: ['asylum', 'family', 'work', 'study', 'temporary-protection', 'other', 'unknown'],

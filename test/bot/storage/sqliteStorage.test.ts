@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ETagConflictError, SqliteStorage } from '../../bot/storage/sqliteStorage';
+import { ETagConflictError, SqliteStorage } from '../../../bot/storage/sqliteStorage';
 
 let dir: string;
 let file: string;

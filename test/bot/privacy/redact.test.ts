@@ -1,5 +1,5 @@
 // PII redaction: each kind found in the forms people type, and ordinary text left alone.
-import { cleanUserText, findPii, isBsn, isIban, redact } from '../../bot/privacy/redact';
+import { cleanUserText, findPii, isBsn, isIban, redact } from '../../../bot/privacy/redact';
 
 describe('checks', () => {
   test.each(['111222333', '123456782'])('%s passes the elfproef', (bsn) => expect(isBsn(bsn)).toBe(true));

@@ -1,7 +1,7 @@
-// Pieces for the benchmark (`npm run bench`), kept in bot/ because they use botbuilder: the bot run in
-// process without HTTP, the two HTTP references it is compared with (a bare express server doing the same
-// two hops, and a plain botbuilder echo bot on CloudAdapter), and Wegwijzer's own HTTP edge with that echo
-// in place of its work (what the edge and the adapter cost, apart from middleware, dialogs and search).
+// Pieces for the benchmark (`npm run bench`), and only for it: the bot run in process without HTTP, the two
+// HTTP references it is compared with (a bare express server doing the same two hops, and a plain botbuilder
+// echo bot on CloudAdapter), and Wegwijzer's own HTTP edge with that echo in place of its work (what the edge
+// and the adapter cost, apart from middleware, dialogs and search).
 import express from 'express';
 import {
   ActivityHandler, BotAdapter, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext,
@@ -9,13 +9,13 @@ import {
 } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge';
 import { createI18n } from '../locales';
-import { createAdapter } from './adapter';
-import { buildCore } from './app';
-import type { Config } from './config';
-import { createLogger } from './logger';
-import { createServer } from './server';
-import { createBotState } from './state';
-import type { DocumentStorage } from './storage/documentStorage';
+import { createAdapter } from '../bot/adapter';
+import { buildCore } from '../bot/app';
+import type { Config } from '../bot/config';
+import { createLogger } from '../bot/logger';
+import { createServer } from '../bot/server';
+import { createBotState } from '../bot/state';
+import type { DocumentStorage } from '../bot/storage/documentStorage';
 
 /** An adapter that runs turns in this process and keeps replies in memory (no network). */
 class InProcessAdapter extends BotAdapter {

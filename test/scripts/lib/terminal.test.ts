@@ -1,5 +1,5 @@
 // `npm run chat` output: a reply as terminal text, buttons numbered.
-import { cardLines, formatReply, formatWhatsApp } from '../../scripts/lib/terminal';
+import { cardLines, formatReply, formatWhatsApp } from '../../../scripts/lib/terminal';
 
 test('text, an Adaptive Card as lines (without bidi marks), buttons numbered with their values', () => {
   const { text, choices } = formatReply({
