@@ -22,6 +22,7 @@ class InProcessAdapter extends BotAdapter {
   async sendActivities(_context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     return activities.map((_a, i) => ({ id: String(i) }));
   }
+
   async updateActivity(): Promise<void> {}
   async deleteActivity(): Promise<void> {}
   async continueConversation(_reference: Partial<ConversationReference>, _logic: (context: TurnContext) => Promise<void>): Promise<void> {}

@@ -113,7 +113,6 @@ async function turnBench(qs: { q: string; locale: Locale }[]) {
   return { turns: n, p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
 }
 
-
 async function waitReady(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);

@@ -86,7 +86,8 @@ export function buildCore(config: Config, logger: Logger, options: { kb?: Knowle
   const bot = new WegwijzerBot({ state, dialog, kb, i18n, chooseLanguage: (context, locale) => dialog.chooseLanguage(context, locale) });
   const telemetry = createTelemetry(storage, logger);
   const transcripts = new DocumentTranscriptStore(storage);
-  // A message in Latin letters may be Arabic, Persian, Tigrinya or Ukrainian (the lexicons know); else the n-gram detector.
+  // A message in Latin letters may be Arabic, Persian, Tigrinya or Ukrainian (the lexicons know);
+  // else the n-gram detector.
   const detect = (text: string) => kb.romanizedLocale(text) ?? detectLocale(text);
   const first: Middleware[] = [
     serializeTurns(),

@@ -109,7 +109,8 @@ export type Classified<L extends string = string, U = unknown, T = unknown> = { 
 /**
  * Classifies a message once, in this order: a number is first replaced by the choice it picks; then a command
  * (the whole message), a language by its own name, danger, an entry's title, and otherwise free text.
- * @example classify('2', { ...options, lastChoices: ['Menu', 'Help'] }) // { kind: 'command', command: 'help', text: 'Help' }
+ * @example
+ * classify('2', { ...options, lastChoices: ['Menu', 'Help'] }) // { kind: 'command', command: 'help', text: 'Help' }
  */
 export function classify<L extends string, U, T>(raw: string, options: ClassifyOptions<L, U, T>): Classified<L, U, T> {
   let full = raw.trim();

@@ -2,6 +2,7 @@
 // sets (the public set and the blind set's tuning half).
 import type { Hit } from './search';
 
+/** The confidence levels `decide` works with (all 0..1 but `maxChoices`). */
 export interface Thresholds {
   /** Lowest confidence for a direct answer. */
   answer: number;
@@ -28,6 +29,10 @@ export interface Thresholds {
 /** Chosen on the eval sets (`npm run eval -- --tune`); see README, "How answers are chosen". */
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.46, chooseRomanized: 0.35, margin: 0.07, maxChoices: 3, agreeing: 0.5 };
 
+/**
+ * What to do with a message's hits: `answer` the best one, `choose` among close candidates ("did you mean"),
+ * or the honest `fallback`; `confidence` is the best hit's (0 without hits).
+ */
 export type Decision =
   /**
    * `alternatives`: runners-up offered under the answer as "or did you mean": within twice the margin of a clear
@@ -47,6 +52,11 @@ export function agree(a: Hit, b: Hit): boolean {
   return ra.length === 0 || rb.length === 0 || ra.some((r) => rb.includes(r));
 }
 
+/**
+ * Answer, ask back or fall back, from the search's hits (best first). `message.romanized`: the message is a
+ * language of another script typed in Latin letters, so choices are offered from `chooseRomanized` up. Pure.
+ * @example decide(kb.search(text, locale), DEFAULT_THRESHOLDS, { romanized: isRomanized(text, locale) }).kind
+ */
 export function decide(hits: Hit[], thresholds: Thresholds = DEFAULT_THRESHOLDS, message: { romanized?: boolean } = {}): Decision {
   const t = message.romanized ? { ...thresholds, choose: Math.min(thresholds.choose, thresholds.chooseRomanized) } : thresholds;
   const [best, second] = hits;

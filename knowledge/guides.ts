@@ -19,10 +19,17 @@ const byAuthority = z.partialRecord(z.enum([...AUTHORITIES, 'default']), id)
  * from this list.
  */
 export const GUIDE_IDS = ['intake', 'basics', 'route', 'complaint'] as const;
+/** One of `GUIDE_IDS`. */
 export type GuideName = (typeof GUIDE_IDS)[number];
-/** Whether `id` (a dialog id, a command) is one of the guided conversations. */
+/** Whether `id` (a dialog id, a command) is one of the guided conversations; narrows it to `GuideName`. */
 export const isGuide = (id: string | undefined): id is GuideName => (GUIDE_IDS as readonly string[]).includes(id ?? '');
 
+/**
+ * The schema of knowledge/guides.yaml: `basics`, the checklist items, each with the entry that explains it;
+ * `route`, the "who do I need?" situations with their organisation (`byRegime` overrides it once the person's
+ * law is known) and entry; `routeUnknown`, the entry for "I don't know"; `complaint`, the organisations offered
+ * and, per organisation (`default` for the rest), the entries for its complaint route, objection and ombudsman.
+ */
 export const GuidesFile = z.strictObject({
   /** Answers that offer a guided conversation as their first button ("Make a complaint" under "How do I complain?"). */
   offerOn: z.partialRecord(z.enum(GUIDE_IDS), z.array(id)),
@@ -38,17 +45,25 @@ export const GuidesFile = z.strictObject({
     ombudsman: byAuthority,
   }),
 });
+/** knowledge/guides.yaml as loaded and checked (see `GuidesFile`, `loadGuides`). */
 export type Guides = z.infer<typeof GuidesFile>;
 
-/** The guided conversation an entry's answer offers, if any. */
+/** The guided conversation an entry's answer offers as its first button, or undefined when it offers none. */
 export function guideOfferedOn(guides: Guides, entryId: string): GuideName | undefined {
   return GUIDE_IDS.find((g) => guides.offerOn[g]?.includes(entryId));
 }
 
-/** The entry for `authority` in a per-organisation map, or its default. */
+/**
+ * The entry id for `authority` in a per-organisation map, or the map's `default`.
+ * @example forAuthority(guides.complaint.route, 'DUO') // 'complain-duo'; 'UWV' or undefined gives the default
+ */
 export const forAuthority = (map: Guides['complaint']['route'], authority: AuthorityId | undefined): string =>
   (authority && map[authority]) || (map.default as string);
 
+/**
+ * Reads and checks knowledge/guides.yaml. Throws a `KnowledgeError` naming the field when the file does not fit
+ * `GuidesFile`, names an entry id none of `entries` has, or uses a checklist or routing id twice.
+ */
 export function loadGuides(entries: LoadedEntry[], file = path.join(KNOWLEDGE_DIR, 'guides.yaml')): Guides {
   const where = path.relative(path.join(KNOWLEDGE_DIR, '..'), file);
   const parsed = GuidesFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));

@@ -20,7 +20,11 @@ export { isRomanized } from './search';
 export type { Authority, AuthorityId, EntryText, LoadedEntry, Regime } from './schema';
 export type { Danger } from './signals';
 
-/** An answer made of lines: the intro, then the lines as a list, the keys in `first` at the top. Pure. */
+/**
+ * The answer text of an entry: `answer` alone, or for an answer made of lines the intro, then the lines as a
+ * markdown list, the keys in `first` at the top (the others in their own order). Pure.
+ * @example composeAnswer(urgentHelp.text.nl, ['suicide']) // "...\n- Denkt u aan zelfdoding? ...\n- Levensgevaar: ..."
+ */
 export function composeAnswer(text: EntryText, first: readonly string[] = []): string {
   if (!text.lines) return text.answer;
   const keys = Object.keys(text.lines);
@@ -28,7 +32,10 @@ export function composeAnswer(text: EntryText, first: readonly string[] = []): s
   return `${text.answer.trimEnd()}\n${order.map((k) => `- ${text.lines![k]}`).join('\n')}`;
 }
 
-/** What to answer when a message signals danger: the urgent-help entry, its lines for these dangers first. */
+/**
+ * What to answer when a message signals danger: the urgent-help entry, the dangers found (most urgent first) and
+ * `first`, the entry's line keys to put at the top (pass it to `answerFor`).
+ */
 export interface UrgentHelp { entry: LoadedEntry; dangers: Danger[]; first: string[] }
 export { inLocale } from './schema';
 export { forAuthority, guideOfferedOn, GUIDE_IDS, isGuide, type GuideName, type Guides } from './guides';
@@ -41,10 +48,13 @@ type Menu = z.infer<typeof MenuFile>;
 
 /** What a knowledge base is made of (see `loadKnowledgeBase`). */
 export interface KnowledgeParts {
+  /** Loaded and cross-checked (`loadEntries`). */
   entries: LoadedEntry[];
   authorities: Record<AuthorityId, Authority>;
   search: KnowledgeSearch;
+  /** knowledge/menu.yaml: the entry ids on the welcome menu (`welcome`) and the one for "talk to a person". */
   menu: Menu;
+  /** Default: none configured. */
   municipality?: Municipality;
   signals: Signals;
   guides: Guides;
@@ -54,7 +64,13 @@ export interface KnowledgeParts {
   lexicons?: Record<Locale, Lexicon>;
 }
 
+/**
+ * The knowledge base as the bot uses it: the search (with the situation rules applied), look-ups by id, title and
+ * organisation name, urgent help, and each entry's text in the person's language. The constructor checks what
+ * the parts must agree on and throws a `KnowledgeError` otherwise; `loadKnowledgeBase` builds it from the files.
+ */
 export class KnowledgeBase {
+  /** Ranked hits for a message, best first; a matching situation rule puts its entry first. */
   readonly search: KnowledgeSearch;
   private readonly byId: Map<string, LoadedEntry>;
   private readonly byTitle = new Map<string, { entry: LoadedEntry; locale: Locale }>();
@@ -134,6 +150,7 @@ export class KnowledgeBase {
     return { entry, dangers, first: [...new Set(dangers.map((d) => d.line))] };
   }
 
+  /** The entry with this id, or undefined. */
   get(id: string): LoadedEntry | undefined {
     return this.byId.get(id);
   }
@@ -148,6 +165,7 @@ export class KnowledgeBase {
     return this.byAuthorityName.get(fold(text));
   }
 
+  /** An organisation's contact details (for the deployment's own municipality see `municipality`). */
   authority(id: AuthorityId): Authority {
     return this.authorities[id];
   }
@@ -160,7 +178,8 @@ export class KnowledgeBase {
 
   /**
    * The answer in `locale` (Dutch while the translation is missing), using the regime's variant when the
-   * user's regime is known.
+   * user's regime is known. `first`: line keys to put at the top (see `composeAnswer`). Returns the text and the
+   * locale it is in; `regime` is set only when a variant was used.
    */
   answerFor(
     entry: LoadedEntry, locale: Locale, regime?: Regime, first: readonly string[] = [],
@@ -171,14 +190,19 @@ export class KnowledgeBase {
   }
 }
 
+/** Where `loadKnowledgeBase` reads from; every field is optional. */
 export interface LoadOptions {
+  /** Default: knowledge/entries. */
   entriesDir?: string;
   /** A deployment's local entries: same id overrides a national entry, a new id is added. */
   overlayDir?: string;
   municipality?: Municipality;
 }
 
-/** Loads and validates all content; throws a `KnowledgeError` naming file, entry and field on bad content. */
+/**
+ * Loads and validates all content; throws a `KnowledgeError` naming file, entry and field on bad content.
+ * @example loadKnowledgeBase({ municipality: { name: 'Utrecht' } }).search('examen aanmelden', 'nl')[0]?.entry.id
+ */
 export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   const entries = loadEntries(options.entriesDir ?? ENTRIES_DIR, options.overlayDir);
   const authorities = loadAuthorities();

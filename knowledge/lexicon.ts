@@ -7,7 +7,9 @@ import { LOCALES, type Locale } from '../locales';
 import { fold, foldedWords } from './normalize';
 import { KNOWLEDGE_DIR } from './paths';
 
+/** One language's search lexicon, folded and ready for `terms` (see `buildLexicon`). */
 export interface Lexicon {
+  /** Folded function words, dropped from messages and texts (romanized ones included). */
   stopwords: ReadonlySet<string>;
   /** Folded variant → canonical term. */
   canonical: ReadonlyMap<string, string>;
@@ -112,7 +114,10 @@ export function latinKeyOf(spec: LatinKey): LatinKeys {
   };
 }
 
-/** Reads and validates the lexicon of every locale; multi-word variants are ignored (search is per word). */
+/**
+ * Reads and validates the lexicon of every locale (`<dir>/<locale>.yaml`); multi-word variants are ignored
+ * (search is per word). Throws an error naming the file on bad content.
+ */
 export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<Locale, Lexicon> {
   const result = {} as Record<Locale, Lexicon>;
   for (const locale of LOCALES) {
@@ -225,6 +230,7 @@ const LATIN_SCRIPT_LOCALES: readonly Locale[] = ['nl', 'en', 'tr', 'so'];
 const ARABIZI = /^(?:[a-z]+[235679][a-z]+|[235679][a-z]{3,})$/;
 /** A romanized language needs this many of a message's Latin words, and this share of them. */
 export const ROMANIZED_MIN_WORDS = 2;
+/** The share of a message's Latin words a romanized language needs (see `ROMANIZED_MIN_WORDS`). */
 export const ROMANIZED_MIN_SHARE = 0.3;
 
 /**

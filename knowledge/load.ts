@@ -33,7 +33,7 @@ function formatIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Every `.yaml` file under `dir`, sorted. */
+/** Every `.yaml` file under `dir` (sub-folders included), sorted; throws a `KnowledgeError` when `dir` is missing. */
 export function listYamlFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) throw new KnowledgeError(`${shown(dir)}: knowledge folder not found`);
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -42,7 +42,10 @@ export function listYamlFiles(dir: string): string[] {
     .sort();
 }
 
-/** Parses one entry file; throws a `KnowledgeError` naming file, entry id and field. */
+/**
+ * Parses one entry file; throws a `KnowledgeError` naming file, entry id and field. `root`: the entries folder,
+ * whose first sub-folder on the way to `file` is the entry's `area`.
+ */
 export function parseEntryFile(file: string, root: string): LoadedEntry {
   const raw = readYaml(file);
   const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : '?';

@@ -12,6 +12,9 @@ function findProjectRoot(start: string): string {
   return dir;
 }
 
+/** The nearest folder above this module with a package.json: the project, whether run from source or from dist/. */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
+/** The content (YAML) of the knowledge base; dist/ holds none of it, so it is always the project's own folder. */
 export const KNOWLEDGE_DIR = path.join(PROJECT_ROOT, 'knowledge');
+/** The national entries, one per file: `<area>/<id>.yaml`. */
 export const ENTRIES_DIR = path.join(KNOWLEDGE_DIR, 'entries');

@@ -4,9 +4,15 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../locales';
 import { fold, foldedWords } from './normalize';
 
-/** One alternative of a phrase word: the folded word, and whether it may be the start, the end or any part of a message word. */
+/**
+ * One alternative of a phrase word: the folded word, and whether it may be the start, the end or any part of a
+ * message word.
+ */
 export interface Alt { text: string; mode: 'exact' | 'prefix' | 'suffix' | 'infix' | 'any' }
-/** One word of a phrase (any of its alternatives); "~": up to GAP_WORDS other words; "^"/"$": the message's start/end. */
+/**
+ * One word of a phrase (any of its alternatives); "~": up to GAP_WORDS other words; "^"/"$": the message's
+ * start/end.
+ */
 export type Token = { kind: 'word'; alts: Alt[] } | { kind: 'gap' } | { kind: 'start' } | { kind: 'end' };
 /** A phrase: parts that must all be in the message, within WINDOW words of each other; a part is a run of tokens. */
 export interface Phrase { kind: string; parts: Token[][] }
@@ -56,8 +62,11 @@ function parseAlt(raw: string, phrase: string, where: string): Alt {
 /**
  * Reads one phrase. Words are separated by spaces; "word*" matches a message word that starts with "word",
  * "*word" one that ends with it, "*word*" one that contains it, a lone "*" any one word, "a|b" either, and "~" up
- * to three other words, "^" and "$" the start and end of the message. " & " joins parts that must all be in the message, in any order, close together
- * ("mezelf & snij*|kras*"). Each word is folded like messages are, so "б'є", "бʼє" and "бє" are one word.
+ * to three other words, "^" and "$" the start and end of the message. " & " joins parts that must all be in the
+ * message, in any order, close together ("mezelf & snij*|kras*"). Each word is folded like messages are, so
+ * "б'є", "бʼє" and "бє" are one word. Returns the parts, each a run of tokens. `where` starts every error message;
+ * `sets`: the locale's named word lists for "@name".
+ * @example parsePhrase('mezelf & snij*|kras*', where) // two parts: mezelf (exact); snij or kras (prefixes)
  */
 export function parsePhrase(phrase: string, where: string, sets: Record<string, string> = {}): Token[][] {
   // "@name" stands for a named word list of the locale: expand it before reading the words.
@@ -163,6 +172,7 @@ function byKeys<T>(items: readonly T[], keysOf: (item: T) => string[] | undefine
   return { keyed, loose };
 }
 
+/** Whether a message word (folded) fits one alternative of a phrase word. */
 export const fits = (alt: Alt, word: string): boolean => {
   switch (alt.mode) {
     case 'exact': return word === alt.text;
@@ -173,7 +183,10 @@ export const fits = (alt: Alt, word: string): boolean => {
   }
 };
 
-/** A message word and the same word without one or two of the locale's clitic prefixes ("والانتحار" → "الانتحار", "انتحار"). */
+/**
+ * A message word and the same word without one or two of the locale's clitic prefixes ("والانتحار" → "الانتحار",
+ * "انتحار").
+ */
 function variantsOf(word: string, prefixes: readonly string[]): string[] {
   const out = [word];
   for (let depth = 0; depth < 2; depth++) {
@@ -242,6 +255,7 @@ function withoutIdioms(words: string[], idioms: PhraseBook['idioms']): string[] 
 /**
  * The kinds whose phrases a message contains. Every locale's phrases are tried, since people mix languages; a
  * phrase matches whole words after folding, and a word may carry the locale's prefixes. Pure.
+ * @example kindsIn('mijn man slaat mij', signals.book).has('violence') // true
  */
 export function kindsIn(text: string, book: PhraseBook): Set<string> {
   const found = new Set<string>();

@@ -24,15 +24,20 @@ const SignalsFile = z.strictObject({
   })).min(1),
 });
 
+/** A danger a message may signal (`kind`, e.g. `suicide`) and the urgent-help entry's `line` shown first for it. */
 export interface Danger { kind: string; line: string }
 
+/** The danger signals as loaded from knowledge/signals.yaml. */
 export interface Signals {
+  /** The id of the entry answered when a message signals danger (`urgent-help`). */
   urgentEntry: string;
+  /** Most urgent first. */
   dangers: Danger[];
   /** The dangers' phrases, by danger kind. */
   book: PhraseBook;
 }
 
+/** Reads, checks and compiles knowledge/signals.yaml; throws an error naming the file and field on bad content. */
 export function loadSignals(file = path.join(KNOWLEDGE_DIR, 'signals.yaml')): Signals {
   const parsed = SignalsFile.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`knowledge/signals.yaml: ${z.prettifyError(parsed.error)}`);
@@ -46,7 +51,10 @@ export function loadSignals(file = path.join(KNOWLEDGE_DIR, 'signals.yaml')): Si
   return { urgentEntry: entry, dangers: dangers.map(({ kind, line }) => ({ kind, line })), book };
 }
 
-/** The dangers a message signals, most urgent first (empty when none). Pure. */
+/**
+ * The dangers a message signals, most urgent first (empty when none). Pure.
+ * @example dangersIn('ik wil niet meer leven', signals).some((d) => d.kind === 'suicide') // true
+ */
 export function dangersIn(text: string, signals: Signals): Danger[] {
   const found = kindsIn(text, signals.book);
   return found.size ? signals.dangers.filter((d) => found.has(d.kind)) : [];

@@ -29,8 +29,13 @@ const SituationsFile = z.strictObject({
   })).min(1),
 });
 
+/**
+ * One rule: when all `when` words and none of the `unless` words are in a message, `entry` goes first; `why`
+ * says why.
+ */
 export interface SituationRule { why: string; when: string[]; unless: string[]; entry: string }
 
+/** The situation rules as loaded: the words' phrases, the rules in order, and the words that stop every rule. */
 export interface Situations { book: PhraseBook; rules: SituationRule[]; stop: string[] }
 
 /**
@@ -38,6 +43,7 @@ export interface Situations { book: PhraseBook; rules: SituationRule[]; stop: st
  * answered at once (the answer threshold is 0.55), since every word of the rule is in the message.
  */
 export const SITUATION_LEAD = 0.1;
+/** The least confidence a situation's entry gets (see `SITUATION_LEAD`). */
 export const SITUATION_FLOOR = 0.6;
 
 /** Loads and checks the rules; `entryIds` (when given) must hold every rule's entry. Errors name the file and rule. */
@@ -59,6 +65,7 @@ export function loadSituations(file = path.join(KNOWLEDGE_DIR, 'situations.yaml'
 /**
  * The first rule whose `when` words are all in the message and none of whose `unless` words are; none when the
  * message has a `stop` word. Pure.
+ * @example situationOf('klacht coa geen antwoord wat nu', situations)?.entry // 'nationale-ombudsman'
  */
 export function situationOf(text: string, situations: Situations): SituationRule | undefined {
   const found = kindsIn(text, situations.book);

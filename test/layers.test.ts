@@ -1,5 +1,6 @@
-// The lint and the dependency rules that `npm test` runs really fail on a violation: planted code is checked
-// by the real configurations (eslint.config.mjs, .dependency-cruiser.cjs) through the real command-line tools.
+// The lint (layout included) and the dependency rules that `npm test` runs really fail on a violation: planted
+// code is checked by the real configurations (eslint.config.mjs, .dependency-cruiser.cjs) through the real
+// command-line tools.
 // Both tools load their configuration as an ES module, which jest's module loader cannot, hence the child processes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,16 +12,26 @@ const ESLINT = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
 const DEPCRUISE = path.join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
 const SLOW = 90_000;
 
-interface LintMessage { ruleId: string | null }
+interface LintResult { messages: { ruleId: string | null }[]; output?: string }
 
-/** Lints `code` as if it were the file `file` of this project; returns the rules it breaks. */
-function lint(file: string, code: string): string[] {
-  const run = spawnSync(process.execPath, [ESLINT, '--format', 'json', '--stdin', '--stdin-filename', file], {
+/** Runs ESLint on `code` as if it were the file `file` of this project, with the extra command-line flags. */
+function eslint(file: string, code: string, flags: string[] = []): LintResult {
+  const run = spawnSync(process.execPath, [ESLINT, ...flags, '--format', 'json', '--stdin', '--stdin-filename', file], {
     cwd: ROOT, input: code, encoding: 'utf8',
   });
   if (run.status !== 0 && run.status !== 1) throw new Error(`eslint failed: ${run.stderr}`);
-  const [result] = JSON.parse(run.stdout) as { messages: LintMessage[] }[];
-  return result.messages.map((m) => m.ruleId ?? 'parse error').sort();
+  const [result] = JSON.parse(run.stdout) as LintResult[];
+  return result;
+}
+
+/** The rules `code` breaks as the file `file`, as `npm run lint` reports them. */
+function lint(file: string, code: string): string[] {
+  return eslint(file, code).messages.map((m) => m.ruleId ?? 'parse error').sort();
+}
+
+/** What `npm run format` makes of `code` as the file `file` (ESLint reports no output when nothing changes). */
+function format(file: string, code: string): string {
+  return eslint(file, code, ['--fix-dry-run', '--fix-type', 'layout']).output ?? code;
 }
 
 describe('npm run lint', () => {
@@ -31,6 +42,16 @@ describe('npm run lint', () => {
 
   test('passes the same function written cleanly', () => {
     expect(lint('knowledge/planted.ts', 'export function f(value: unknown): unknown {\n  return value;\n}\n')).toEqual([]);
+  }, SLOW);
+
+  test('flags code laid out in another style, and `npm run format` lays it out like the rest', () => {
+    const messy = 'export function f(value: unknown): unknown {\n    const list = [ "a", "b" ]\n    return value ?list : value;\n}\n';
+    expect([...new Set(lint('knowledge/planted.ts', messy))]).toEqual([
+      '@stylistic/array-bracket-spacing', '@stylistic/indent', '@stylistic/quotes', '@stylistic/semi', '@stylistic/space-infix-ops',
+    ]);
+    const formatted = format('knowledge/planted.ts', messy);
+    expect(formatted).toBe("export function f(value: unknown): unknown {\n  const list = ['a', 'b'];\n  return value ? list : value;\n}\n");
+    expect(lint('knowledge/planted.ts', formatted)).toEqual([]);
   }, SLOW);
 });
 
@@ -82,7 +103,7 @@ describe('npm run deps', () => {
       'knowledge/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
       'dialogs/main.ts': "import { languageOf } from '../bot/middleware/locale';\nimport { render } from '../bot/cards/render';\n"
         + "import { createServer } from '../bot/server';\nexport const reply = [languageOf, render, createServer];\n",
-      'bot/middleware/locale.ts': "export const languageOf = 1;\n",
+      'bot/middleware/locale.ts': 'export const languageOf = 1;\n',
       'bot/cards/render.ts': "import { ROOT } from '../../knowledge/paths';\nexport const render = ROOT;\n",
       'bot/server.ts': "import express from 'express';\nexport const createServer = express;\n",
       'scripts/tool.ts': "import { ActivityTypes } from 'botbuilder';\nexport const t = ActivityTypes;\n",

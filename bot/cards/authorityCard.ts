@@ -15,6 +15,7 @@ export interface AuthorityView {
   note?: string;
 }
 
+/** What the card shows about `id` in `locale`; for the gemeente, the deployment's `municipality` when configured. */
 export function authorityView(
   id: AuthorityId, authority: Authority, locale: Locale, t: TFunction, municipality: Municipality,
 ): AuthorityView {

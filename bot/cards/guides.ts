@@ -23,7 +23,10 @@ const OUTCOME_KEY = {
   unknown: 'unknown',
 } as const;
 
-/** The personal overview after the intake: outcome, what applies, whom to contact, the next three steps. */
+/**
+ * The personal overview after the intake: outcome, what applies, whom to contact, the next three steps.
+ * `intro`: `saved` right after the intake (says what was saved), `existing` when showing an earlier overview again.
+ */
 export function renderOverview(o: Overview, ctx: RenderContext, intro: 'saved' | 'existing'): Outgoing {
   const { t } = ctx;
   const parts: string[] = [];
@@ -47,7 +50,10 @@ export function renderOverview(o: Overview, ctx: RenderContext, intro: 'saved' |
   return withKind(renderAuthority(o.contactFirst, ctx, parts.join('\n\n'), offers), 'guide');
 }
 
-/** The checklist summary: what is done, what is still open and who helps, with the open items as buttons. */
+/**
+ * The checklist summary: what is done, what is still open and who helps, with the open items as buttons.
+ * `done`: item ids; `open`: item id, the entry explaining it and `who` helps (a name, shown as is).
+ */
 export function renderBasicsSummary(
   done: string[], open: { id: string; entry: string; who: string }[], ctx: RenderContext,
 ): Outgoing {
@@ -74,12 +80,16 @@ export function renderRouteResult(authority: AuthorityId, entry: string, ctx: Re
   return withKind(renderAuthority(authority, ctx, text, [offerFor(entry, ctx), { title: t('buttons.menu') }]), 'guide');
 }
 
-/** An entry's answer inside a guided conversation: no follow-up buttons (the next question brings its own). */
+/**
+ * An entry's answer inside a guided conversation, after `intro` if given: no buttons (the next question brings
+ * its own).
+ */
 export function renderEntryQuietly(entry: LoadedEntry, ctx: RenderContext, intro?: string): Outgoing {
   const activity = renderAnswer(entry, ctx, { confidence: 1, offers: false });
   return intro ? { ...activity, text: `${intro}\n\n${activity.text ?? ''}` } : activity;
 }
 
+/** What the person told the complaint conversation: the organisation's name and their own words. */
 export interface ComplaintDraft { organisation: string; what: string; when: string; want: string }
 
 /** The complaint as a letter, from the template in the language of `ctx`; the person's own words kept as typed. */

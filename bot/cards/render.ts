@@ -8,6 +8,7 @@ import { AUTHORITIES_MENU } from './menus';
 import { authorityAdaptiveCard, authorityText, authorityView } from './authorityCard';
 import { WHATSAPP_CHANNEL } from '../channels/whatsapp';
 
+/** What rendering needs for one turn: the knowledge base, the person's language and `t` for it, and the channel. */
 export interface RenderContext {
   kb: KnowledgeBase;
   locale: Locale;
@@ -23,6 +24,7 @@ export interface RenderContext {
  * a global command.
  */
 export const MESSAGE_KINDS = ['answer', 'did-you-mean', 'fallback', 'authority', 'guide', 'urgent', 'command'] as const;
+/** One of `MESSAGE_KINDS`. */
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** Machine-readable metadata on every answer; the widget, analytics and tests read it. */
@@ -30,7 +32,9 @@ export interface WegwijzerChannelData {
   kind: MessageKind;
   /** The entry's id for an answer; `fallback`, `did-you-mean` and `authority:<id>` as before `kind` existed. */
   topic: string;
+  /** The organisation the message is about (its card), or null. */
   authority: AuthorityId | null;
+  /** The search's confidence (0..1); 1 for what the person chose and for cards. */
   confidence: number;
   /** For "did you mean": the entries offered, best first. */
   candidates?: string[];
@@ -52,6 +56,7 @@ export function withKind(activity: Outgoing, kind: MessageKind): Outgoing {
 const CARD_CHANNELS = new Set<string>([
   Channels.Emulator, Channels.Webchat, Channels.Directline, Channels.DirectlineSpeech, Channels.Msteams, Channels.Test,
 ]);
+/** Whether the channel shows Adaptive Cards (else the card goes into the text). */
 export const supportsCards = (channelId: string) => CARD_CHANNELS.has(channelId);
 /** Web Chat's channels (the widget, or Web Chat on Azure's Direct Line): they send and receive its events. */
 export const isWebChat = (channelId: string) => channelId === Channels.Webchat || channelId === Channels.Directline;
@@ -64,6 +69,7 @@ export interface Offer { title: string; value?: string; entryId?: string }
  * but the turn's send hook sees it and remembers it, so "2" works on channels without buttons.
  */
 export const OFFERED = Symbol('wegwijzer.offered');
+/** What the message's buttons (or numbered list) send, in order; undefined when it offers nothing. */
 export const offeredValues = (activity: Partial<Activity>): string[] | undefined =>
   (activity as { [OFFERED]?: string[] })[OFFERED];
 
@@ -196,14 +202,20 @@ function withAuthority(activity: Outgoing, id: AuthorityId, ctx: RenderContext):
   return { ...activity, text: `${activity.text ?? ''}\n\n${authorityText(view, ctx.t)}` };
 }
 
-/** An organisation's name in the user's language; the deployment's own municipality by its name. */
+/**
+ * An organisation's name in the user's language (`short`: its button label); the deployment's own municipality
+ * by its name.
+ */
 export function authorityName(id: AuthorityId, ctx: RenderContext, short = false): string {
   if (id === 'GEMEENTE' && ctx.kb.municipality.name) return ctx.t('card.municipalityName', { name: ctx.kb.municipality.name });
   const authority = ctx.kb.authority(id);
   return inLocale(short ? authority.short : authority.name, ctx.locale);
 }
 
-/** The card for one organisation, after `text` (default: "Here are the contact details of ..."). */
+/**
+ * The card for one organisation, after `text` (default: "Here are the contact details of ..."), with `offers`
+ * (default: the menu).
+ */
 export function renderAuthority(id: AuthorityId, ctx: RenderContext, text?: string, offers: Offer[] = menuOffers(ctx)): Outgoing {
   const intro = text ?? ctx.t('authority.intro', { name: authorityName(id, ctx) });
   const activity = message(intro, { kind: 'authority', topic: `authority:${id}`, authority: id, confidence: 1 });
@@ -220,7 +232,7 @@ export function menuOffers(ctx: RenderContext): Offer[] {
   return [...guides, ...topics, { title: ctx.t('buttons.person') }, { title: ctx.t('buttons.language') }];
 }
 
-/** The menu while a guided conversation is paused: "continue where we were" comes first. */
+/** The menu while a guided conversation is paused (`guide`: its name as shown); "continue where we were" first. */
 export function renderPausedMenu(ctx: RenderContext, guide: string): Outgoing {
   const text = `${ctx.t('guides.paused', { guide, continue: ctx.t('guides.continue') })}\n\n${ctx.t('menu.text')}`;
   return withOffers(message(text), [{ title: ctx.t('guides.continue') }, ...menuOffers(ctx)], ctx.channelId);
@@ -234,6 +246,7 @@ export function routingOffers(ctx: RenderContext): Offer[] {
   ];
 }
 
+/** The greeting (with the deployment's municipality when configured) and the menu. */
 export function renderWelcome(ctx: RenderContext): Outgoing {
   const text = [ctx.t('welcome.text')];
   if (ctx.kb.municipality.name) text.push(ctx.t('welcome.municipality', { name: ctx.kb.municipality.name }));
@@ -287,6 +300,7 @@ export function renderChoices(hits: Hit[], confidence: number, ctx: RenderContex
 /** Escapes markdown so text a person typed shows as typed inside a markdown message (no links, no emphasis). */
 export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
 
+/** A plain markdown message without metadata or buttons. */
 export function renderText(text: string): Outgoing {
   return message(text);
 }

@@ -24,6 +24,7 @@ class Shelter {
     this.kept.push(text);
     return `\uE000${this.kept.length - 1}\uE001`;
   }
+
   /** Puts the kept texts back; a kept text may hold older stand-ins (an escape inside an address). */
   restore(text: string): string {
     return text.replace(/\uE000(\d+)\uE001/g, (_m, n: string) => this.restore(this.kept[Number(n)] ?? ''));

@@ -1,4 +1,5 @@
-// Picks the reply language for this turn only (saved choice, the message's language, the channel's locale, the default).
+// Picks the reply language for this turn only (saved choice, the message's language, the channel's
+// locale, the default).
 import type { Middleware, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { i18n } from 'i18next';
 import { isLocale, type Locale } from '../../locales';

@@ -163,7 +163,9 @@ const metricsHandler = (registry: Registry): express.RequestHandler => async (_r
   res.type(registry.contentType).send(await registry.metrics());
 };
 
-/** /metrics without a staff token: open (the default HOST is loopback; put it behind the network's own access rules). */
+/**
+ * /metrics without a staff token: open (the default HOST is loopback; put it behind the network's own access rules).
+ */
 export function openMetrics(registry: Registry): Router {
   const router = express.Router();
   router.get('/metrics', metricsHandler(registry));

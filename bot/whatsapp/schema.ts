@@ -76,7 +76,10 @@ export const WebhookPayload = z.looseObject({
   })).min(1).max(1000),
 });
 
-/** One change of field "messages" as read. Changes of other fields (account updates, templates, ...) are not for the bot. */
+/**
+ * One change of field "messages" as read. Changes of other fields (account updates, templates, ...)
+ * are not for the bot.
+ */
 export interface DeliveryChange {
   phoneNumberId: string;
   messages: WebhookMessage[];

@@ -3,7 +3,10 @@
 import type { AuthorityId } from '../../knowledge';
 import { authorityName, type RenderContext } from '../../bot/cards/render';
 
-/** An i18next key with parameters (which may be labels themselves), an organisation's name, an entry title, or the user's own words. */
+/**
+ * An i18next key with parameters (which may be labels themselves), an organisation's name, an entry title, or the
+ * user's own words.
+ */
 export type Label =
   | { key: string; params?: Record<string, string | number | Label> }
   | { authority: AuthorityId; short?: boolean }

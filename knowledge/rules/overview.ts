@@ -7,11 +7,18 @@ import type { AuthorityId, Regime } from '../schema';
  * 2013 to 2021 (Wi2013) or from 1 January 2022 (Wi2021).
  */
 export type WhenStarted = 'before-2013' | '2013-to-2021' | 'from-2022' | 'unknown';
+/** Why the person came to the Netherlands (the residence permit's purpose). */
 export type Reason = 'asylum' | 'family' | 'work' | 'study' | 'temporary-protection' | 'other' | 'unknown';
-/** Whom a family migrant came to join: a refugee (nareis), a citizen of another EU/EEA country or Switzerland, or someone else. */
+/**
+ * Whom a family migrant came to join: a refugee (nareis), a citizen of another EU/EEA country or Switzerland, or
+ * someone else.
+ */
 export type Joined = 'refugee' | 'eu-citizen' | 'other' | 'unknown';
+/** Age now: under 18, from 18 to the state pension age (AOW), or older. */
 export type AgeBand = 'under-18' | '18-to-aow' | 'aow-or-older' | 'unknown';
+/** The nationalities the rules treat apart: EU/EEA/Swiss and Turkish. */
 export type Nationality = 'eu-eea-swiss' | 'turkish' | 'other' | 'unknown';
+/** An intake answer to a yes/no question, "I don't know" included. */
 export type YesNo = 'yes' | 'no' | 'unknown';
 
 /** The intake's answers; every question can be answered "I don't know", and the later ones may be skipped. */
@@ -38,6 +45,7 @@ export interface IntakeAnswers {
  */
 export type Outcome = Regime | 'before-2013' | 'not-obliged' | 'probably-exempt' | 'unknown';
 
+/** The personal overview after the intake; every list holds entry ids, so its text comes from the entries. */
 export interface Overview {
   outcome: Outcome;
   /** Why, as an entry id explaining the rule that decided. */
@@ -77,7 +85,10 @@ const unknown = (because: string, mayCount: string[]): Overview => ({
 /** Asylum status holders and the family members who join them (nareis) share the asylum rules (brief §2, §3, §4). */
 const asylumLike = (a: IntakeAnswers): boolean => a.reason === 'asylum' || (a.reason === 'family' && a.joined === 'refugee');
 
-/** A passed NT2 or state exam exempts only its own part, a listed Dutch diploma may exempt more: DUO decides (brief §2, §5). */
+/**
+ * A passed NT2 or state exam exempts only its own part, a listed Dutch diploma may exempt more: DUO decides (brief
+ * §2, §5).
+ */
 const mayCount = (a: IntakeAnswers): string[] => (a.dutchDiplomas === 'yes' ? ['exemption-vs-dispensation', 'staatsexamen-nt2'] : []);
 
 function wi2021(a: IntakeAnswers): Overview {
@@ -132,7 +143,9 @@ function turkish(a: IntakeAnswers): Overview | undefined {
  * The personal overview. It never decides anyone's legal position: `not-obliged` and `probably-exempt` still send
  * the person to DUO to confirm, `before-2013` and `unknown` send them to DUO or their DUO letter. Diplomas and passed
  * exams never replace working out the law: they are listed as what may count, and DUO decides.
- * @example overview({ started: 'from-2022', reason: 'asylum', age: '18-to-aow', nationality: 'other', dutchDiplomas: 'no' }).outcome === 'wi2021'
+ * @example
+ * overview({ started: 'from-2022', reason: 'asylum', age: '18-to-aow', nationality: 'other', dutchDiplomas: 'no' })
+ *   .outcome // 'wi2021'
  */
 export function overview(a: IntakeAnswers): Overview {
   // EU/EEA/Swiss nationals and their family members (brief §2); Dutch partners do not count here.
@@ -155,7 +168,7 @@ export function overview(a: IntakeAnswers): Overview {
   return unknown('which-law-applies', mayCount(a));
 }
 
-/** Answers saved by an earlier version: "before 2022" then meant 2013 to 2021. */
+/** Saved answers in today's form: an earlier version's "before-2022" then meant 2013 to 2021; others as they are. */
 export function upgradeAnswers(saved: IntakeAnswers | (Omit<IntakeAnswers, 'started'> & { started: string })): IntakeAnswers {
   const started = saved.started === 'before-2022' ? '2013-to-2021' : saved.started;
   return { ...saved, started: started as WhenStarted };

@@ -1,6 +1,7 @@
 // Search stage "typo correction", its primitives: edit distances, compounds, and the spelling variants of the
 // content's own words. Pure.
 
+/** The key a word is grouped under for typo correction: its first letter and its length ("e6" for "examen"). */
 export const shapeKey = (first: string, length: number) => `${first}${length}`;
 
 /** Which letters a word has, as bits (letters beyond 32 share bits: the test below only gets less strict). */
@@ -10,6 +11,7 @@ export function letterMask(word: string): number {
   return mask;
 }
 
+/** How many bits of a 32-bit number are set (letters in which two `letterMask`s differ). */
 export function bitCount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -45,7 +47,10 @@ export function spellingAliases(counts: ReadonlyMap<string, number>): Map<string
   return aliases;
 }
 
-/** Splits a compound into two known words of 4+ letters, allowing a linking "s" ("inburgeringsplicht"). */
+/**
+ * Splits a compound into two known words of 4+ letters, allowing a linking "s"; undefined when it cannot.
+ * @example splitCompound('inburgeringsplicht', known) // ['inburgering', 'plicht']
+ */
 export function splitCompound(word: string, known: ReadonlySet<string>): [string, string] | undefined {
   for (let i = 4; i <= word.length - 4; i++) {
     const head = word.slice(0, i);

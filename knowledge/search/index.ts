@@ -14,6 +14,7 @@ import { resolveTerms, type ResolvedTerm } from './terms';
 export { editDistance, splitCompound, withinOneEdit } from './edits';
 export { isRomanized, questionParts } from './query';
 
+/** One entry a search found for a message. */
 export interface Hit {
   entry: LoadedEntry;
   /** 0..1, higher is better: how well the entry covers the question. */
@@ -22,8 +23,10 @@ export interface Hit {
   matchedLocale: Locale;
 }
 
+/** A search: the hits for a message in the person's locale, best first (empty when nothing fits). */
 export type KnowledgeSearch = (query: string, locale: Locale) => Hit[];
 
+/** Tuning of `createSearch`; the defaults are the ones the eval sets were measured with. */
 export interface SearchOptions {
   /** How many hits a search returns at most, best first (answering needs the best three). */
   limit?: number;

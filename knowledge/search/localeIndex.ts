@@ -7,6 +7,7 @@ import { foldedWords, termsOfWords } from '../normalize';
 import type { LoadedEntry } from '../schema';
 import { letterMask, shapeKey, splitCompound, spellingAliases } from './edits';
 
+/** One locale's search index over the entries translated into it (see `buildIndex`). */
 export interface LocaleIndex {
   /** The entries translated into this locale; everything below refers to them by position (a document number). */
   docs: LoadedEntry[];
@@ -14,6 +15,7 @@ export interface LocaleIndex {
   shapes: Map<string, { words: string[]; masks: number[] }>;
   /** How fuse.js judges a two-edit correction of a long word. */
   fuseOptions: IFuseOptions<string>;
+  /** Every term the index's texts have (content typos folded into the word they misspell). */
   known: ReadonlySet<string>;
   /** Clitics and endings an unknown word is tried without (see `Lexicon.clitics`, `Lexicon.cliticEndings`). */
   clitics: readonly string[];
@@ -25,7 +27,9 @@ export interface LocaleIndex {
    * and of each known term (a stem) → that term, where only one term has the key (`terms`).
    */
   latin?: { key: LatinKeys; terms: ReadonlyMap<string, string> };
+  /** A term's inverse document frequency: how much finding it says (rare terms more). */
   idf: (term: string) => number;
+  /** Folded words → this index's terms (stopwords gone, synonyms, stems and content typos applied). */
   tokenize: (words: readonly string[]) => string[];
   /** Every term of the index → its number; the lists below are indexed by it. */
   termNumber: Map<string, number>;
@@ -64,6 +68,10 @@ const FIELD_WEIGHTS = { title: 2, questions: 3, keywords: 2 };
 /** A compound's parts count this share of the compound: "basisexamen" is about an exam, but not about every exam. */
 export const COMPOUND_PART_SHARE = 0.5;
 
+/**
+ * Builds the index of one locale. `typoThreshold`: the largest fuse.js score for accepting a two-edit correction
+ * (see `SearchOptions.typoThreshold`).
+ */
 export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoThreshold: number): LocaleIndex {
   // A locale's index holds the entries translated into it; others are found through the other locales.
   const docs = all.filter((e) => e.text[locale]);

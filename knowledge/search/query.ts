@@ -6,6 +6,7 @@ export const SCRIPT: Record<Locale, string> = { nl: 'Latin', en: 'Latin', tr: 'L
 const SCRIPT_TESTS: [string, RegExp][] = [
   ['Latin', /\p{Script=Latin}/u], ['Arabic', /\p{Script=Arabic}/u], ['Ethiopic', /\p{Script=Ethiopic}/u], ['Cyrillic', /\p{Script=Cyrillic}/u],
 ];
+/** The scripts of `SCRIPT` a text has letters of ("Latin", "Arabic", ...). */
 export const scriptsOf = (text: string) => new Set(SCRIPT_TESTS.filter(([, test]) => test.test(text)).map(([name]) => name));
 
 /**

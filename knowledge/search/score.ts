@@ -3,6 +3,7 @@
 import type { ResolvedTerm } from './terms';
 import type { LocaleIndex } from './localeIndex';
 
+/** The scoring part of `SearchOptions` (see there). */
 export interface ScoreOptions {
   /** Sum of word weights (idf) after which a long message counts as well covered. */
   enoughEvidence: number;
@@ -103,15 +104,21 @@ function queryVector(resolved: readonly ResolvedTerm[]): { weights: Map<string, 
  * a hit object per candidate: at ten times today's content a search meets over a thousand candidates.
  */
 export interface Pass {
+  /** Each entry's confidence in this pass (valid where `marked`). */
   score: Float64Array;
+  /** The position in LOCALES of the locale each entry's confidence came from. */
   locale: Uint8Array;
+  /** 1 for the entries that have a confidence in this pass. */
   marked: Uint8Array;
+  /** The marked entries, in the order they were met. */
   touched: number[];
   /** Keeps the higher confidence (the first locale on a tie), or with `replace` the new one. */
   add(entry: number, confidence: number, locale: number, replace?: boolean): void;
+  /** Forgets every entry, for the next search (only the touched ones are reset). */
   clear(): void;
 }
 
+/** An empty pass for `size` entries, reused search after search (`clear`). */
 export function newPass(size: number): Pass {
   const pass: Pass = {
     score: new Float64Array(size), locale: new Uint8Array(size), marked: new Uint8Array(size), touched: [],
@@ -144,4 +151,5 @@ export function top(items: readonly number[], limit: number, order: (a: number, 
   return best;
 }
 
+/** Rounded to three decimals, as confidences are reported and compared. */
 export const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -5,10 +5,15 @@ import { LATIN_WORD, skeleton, type LatinKeys } from '../lexicon';
 import { editDistance, letterMask, bitCount, shapeKey, splitCompound, withinOneEdit } from './edits';
 import { barest, type LocaleIndex } from './localeIndex';
 
+/**
+ * A message word as a term of the index: `quality` 1 for an exact or equivalent word, less for a correction,
+ * 0 for a word the index does not have; `weight`, its idf.
+ */
 export interface ResolvedTerm { term: string; quality: number; weight: number }
 
 /** How much a word counts when it was a typo's correction, or an unlisted romanized spelling, instead of exact. */
 export const CORRECTED_QUALITY = 0.85;
+/** The same for an unlisted romanized spelling (see `CORRECTED_QUALITY`). */
 export const ROMANIZED_QUALITY = 0.85;
 
 /** Longer "words" are junk or a pasted blob; Dutch compounds in the content stay well below this. */
@@ -18,7 +23,8 @@ const MAX_TERM_LENGTH = 40;
  * Maps each query term to a known term: exact; else a compound split into known parts
  * ("examenonderdeel" → "examen" + "onderdeel"); else a typo of a known word with the same first letter
  * (an edit distance of 1, or 2 for long words). `memo` keeps each word's outcome for the rest of one search
- * (the question sentence of a long message repeats words of the whole message).
+ * (the question sentence of a long message repeats words of the whole message). `notTypos`: words never
+ * corrected (the person's own language's stopwords, when searching another language).
  */
 export function resolveTerms(
   words: readonly string[], index: LocaleIndex, memo: Map<string, ResolvedTerm[]>, notTypos: ReadonlySet<string>,

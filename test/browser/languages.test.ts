@@ -113,7 +113,10 @@ test('a language chosen in the widget\'s menu is confirmed by the bot in that la
 });
 
 describe('read aloud', () => {
-  /** Headless Chromium has no voices: a stand-in speechSynthesis with voices for these languages records what it is asked. */
+  /**
+   * Headless Chromium has no voices: a stand-in speechSynthesis with voices for these languages
+   * records what it is asked.
+   */
   const withVoices = async (langs: string[]) => {
     const page = await browser.newPage();
     await page.addInitScript((voiceLangs: string[]) => {

@@ -38,8 +38,6 @@ afterAll(async () => {
   }
 });
 
-
-
 test('the demo page greets in the widget, answers a question with an authority card, and a suggested action works', async () => {
   const page = await browser.newPage();
   await page.goto(`${bot.url}/`);

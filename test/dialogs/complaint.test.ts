@@ -31,7 +31,10 @@ function flakyRecords() {
   return records;
 }
 
-/** Starts a complaint about how an organisation treated the user, up to the organisation; returns the bot's reply to that. */
+/**
+ * Starts a complaint about how an organisation treated the user, up to the organisation;
+ * returns the bot's reply to that.
+ */
 async function complainAbout(kit: ReturnType<typeof dialogKit>, organisation: string, t = nl) {
   await kit.say(t('guides.complaint'));
   await kit.say(t('complaint.kindTreatment'));

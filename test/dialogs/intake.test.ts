@@ -55,7 +55,8 @@ describe('intake', () => {
     ]) {
       await kit.say(answer);
     }
-    // Wi2013 for a family migrant (of a Dutch partner) from 2013-2021: an answer with regime variants now uses the Wi2013 one.
+    // Wi2013 for a family migrant (of a Dutch partner) from 2013-2021: an answer with regime variants
+    // now uses the Wi2013 one.
     const entry = kb.entries.find((e) => e.variants?.wi2013 && e.variants?.wi2021)!;
     const answer = await kit.say(entry.text.en.title);
     expect(answer[0]!.text).toContain(en('answer.regimeNote', { regime: en('regime.wi2013') }));

@@ -19,7 +19,6 @@ const ROOT = path.join(__dirname, '..', '..');
 const nl = sharedI18n().getFixedT('nl');
 const REF = /WW-[0-9A-Z]{4}-[0-9A-Z]{4}/;
 
-
 /** Starts `node dist/bot/index.js` as its own process and waits until /readyz answers. */
 async function startProcess(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bot', 'index.js')], {

@@ -338,4 +338,3 @@ test('shutdown: turns in flight get their grace, then their sends and waits are 
   expect(counted).toEqual(expect.arrayContaining(['notSent:shutdown:1', 'ignored:shutdown:1']));
   expect(counted.some((c) => c.startsWith('error:'))).toBe(false);
 });
-
