@@ -27,9 +27,9 @@ export const MESSAGE_KINDS = ['answer', 'did-you-mean', 'fallback', 'authority',
 /** One of `MESSAGE_KINDS`. */
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-/** Machine-readable metadata on every answer; the widget, analytics and tests read it. */
-export interface WegwijzerChannelData {
-  kind: MessageKind;
+/** Machine-readable metadata on every answer, card, choice and fallback; the widget, analytics and tests read it. */
+export interface EntryChannelData {
+  kind: Exclude<MessageKind, 'command'>;
   /** The entry's id for an answer; `fallback`, `did-you-mean` and `authority:<id>` as before `kind` existed. */
   topic: string;
   /** The organisation the message is about (its card), or null. */
@@ -42,14 +42,35 @@ export interface WegwijzerChannelData {
   alternatives?: string[];
 }
 
+/** Which global command a `command` reply answers. */
+export type CommandReply = 'menu' | 'restart' | 'help' | 'language' | 'language-chosen' | 'paused';
+
+/**
+ * The reply to a global command (the menu, help, the language choice, starting again, the menu while a guided
+ * conversation is paused): no entry and no organisation, so no `topic` (transcripts and staff tools, which read
+ * `topic`, see these replies as before).
+ */
+export interface CommandChannelData {
+  kind: 'command';
+  command: CommandReply;
+  authority: null;
+  confidence: 1;
+}
+
+/** `channelData.wegwijzer`: see the README, "channelData.wegwijzer: the wire format". */
+export type WegwijzerChannelData = EntryChannelData | CommandChannelData;
+
+/** The metadata of a reply to a global command. */
+const commandReply = (command: CommandReply): CommandChannelData => ({ kind: 'command', command, authority: null, confidence: 1 });
+
 /** The metadata of an outgoing message, if it has any. */
 export const wegwijzerOf = (activity: Partial<Activity>): WegwijzerChannelData | undefined =>
   (activity.channelData as { wegwijzer?: WegwijzerChannelData } | undefined)?.wegwijzer;
 
 /** The same message marked as another kind (an organisation's card that is a guided conversation's result). */
-export function withKind(activity: Outgoing, kind: MessageKind): Outgoing {
+export function withKind(activity: Outgoing, kind: EntryChannelData['kind']): Outgoing {
   const meta = wegwijzerOf(activity);
-  return meta ? { ...activity, channelData: { ...(activity.channelData as object), wegwijzer: { ...meta, kind } } } : activity;
+  return meta && meta.kind !== 'command' ? { ...activity, channelData: { ...(activity.channelData as object), wegwijzer: { ...meta, kind } } } : activity;
 }
 
 /** Channels known to render Adaptive Cards; elsewhere the card becomes text with links. */
@@ -235,7 +256,7 @@ export function menuOffers(ctx: RenderContext): Offer[] {
 /** The menu while a guided conversation is paused (`guide`: its name as shown); "continue where we were" first. */
 export function renderPausedMenu(ctx: RenderContext, guide: string): Outgoing {
   const text = `${ctx.t('guides.paused', { guide, continue: ctx.t('guides.continue') })}\n\n${ctx.t('menu.text')}`;
-  return withOffers(message(text), [{ title: ctx.t('guides.continue') }, ...menuOffers(ctx)], ctx.channelId);
+  return withOffers(message(text, commandReply('paused')), [{ title: ctx.t('guides.continue') }, ...menuOffers(ctx)], ctx.channelId);
 }
 
 /** The routing menu: DUO, IND, COA, the gemeente, and "talk to a person". */
@@ -256,7 +277,8 @@ export function renderWelcome(ctx: RenderContext): Outgoing {
 /** The menu, optionally after a first line ("starting again", "I now speak your language"). */
 export function renderMenu(ctx: RenderContext, intro?: 'restart.text' | 'language.chosen'): Outgoing {
   const text = intro ? `${ctx.t(intro)} ${ctx.t('menu.text')}` : ctx.t('menu.text');
-  return withOffers(message(text), menuOffers(ctx), ctx.channelId);
+  const command = intro === 'restart.text' ? 'restart' : intro === 'language.chosen' ? 'language-chosen' : 'menu';
+  return withOffers(message(text, commandReply(command)), menuOffers(ctx), ctx.channelId);
 }
 
 /**
@@ -276,7 +298,7 @@ export function withUrgentHelp(text: string, ctx: RenderContext): { text: string
 /** How the assistant works, and the way to urgent help (someone who only types "help" may be in danger). */
 export function renderHelp(ctx: RenderContext): Outgoing {
   const { text, offers } = withUrgentHelp(ctx.t('help.text'), ctx);
-  return withOffers(message(text), [...offers, ...menuOffers(ctx)], ctx.channelId);
+  return withOffers(message(text, commandReply('help')), [...offers, ...menuOffers(ctx)], ctx.channelId);
 }
 
 /**
@@ -307,5 +329,5 @@ export function renderText(text: string): Outgoing {
 
 /** "Which language?" with every supported language, each in its own name. */
 export function renderLanguageChoice(names: { locale: Locale; name: string }[], ctx: RenderContext): Outgoing {
-  return withOffers(message(ctx.t('language.choose')), names.map((n) => ({ title: n.name })), ctx.channelId);
+  return withOffers(message(ctx.t('language.choose'), commandReply('language')), names.map((n) => ({ title: n.name })), ctx.channelId);
 }

@@ -1,8 +1,8 @@
 // How analytics counts a turn, from the `kind` of the first message with metadata (never from topic prefixes).
 import { outcomeOf } from '../../../bot/middleware/analytics';
-import type { WegwijzerChannelData } from '../../../bot/cards/render';
+import type { EntryChannelData, WegwijzerChannelData } from '../../../bot/cards/render';
 
-const meta = (m: Partial<WegwijzerChannelData> & Pick<WegwijzerChannelData, 'kind'>): WegwijzerChannelData =>
+const meta = (m: Partial<EntryChannelData> & Pick<EntryChannelData, 'kind'>): WegwijzerChannelData =>
   ({ topic: 'x', authority: null, confidence: 1, ...m });
 
 test.each([
@@ -13,7 +13,7 @@ test.each([
   ['the fallback', meta({ kind: 'fallback', topic: 'fallback' }), { outcome: 'fallback' }],
   ['an organisation named', meta({ kind: 'authority', topic: 'authority:IND', authority: 'IND' }), { outcome: 'authority', topic: 'IND' }],
   ['a guided result with a card counts as the card', meta({ kind: 'guide', topic: 'authority:DUO', authority: 'DUO' }), { outcome: 'authority', topic: 'DUO' }],
-  ['a command', meta({ kind: 'command' }), { outcome: 'guide' }],
+  ['a command', { kind: 'command', command: 'menu', authority: null, confidence: 1 } as WegwijzerChannelData, { outcome: 'guide' }],
 ] as const)('%s', (_name, m, expected) => {
   expect(outcomeOf(m)).toEqual(expected);
 });
