@@ -2,6 +2,7 @@
 // (SMS and the like) or WhatsApp's markup. Also splitting long text into messages a channel accepts, shortening
 // button titles without cutting words, and direction marks for right-to-left text on clients that do not set the
 // direction themselves. Pure functions: no botbuilder import, so the WhatsApp renderer and the channel step share them.
+import { RTL_LOCALES } from '../../locales';
 
 export type TextFlavour = 'plain' | 'whatsapp';
 
@@ -209,10 +210,9 @@ export function shortTitle(title: string, max: number): string {
   return `${cut}…`;
 }
 
-/** Languages written right to left (Wegwijzer speaks ar and fa; the others cost nothing to know). */
-const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv', 'sd', 'ug']);
+/** Whether a locale ("ar", "fa-IR") is one of ours written right to left (the one list is `RTL_LOCALES`). */
 export const isRightToLeft = (locale: string): boolean =>
-  RTL_LANGUAGES.has(locale.trim().toLowerCase().split(/[-_]/)[0] ?? '');
+  (RTL_LOCALES as ReadonlySet<string>).has(locale.trim().toLowerCase().split(/[-_]/)[0] ?? '');
 
 /** Right-to-left mark, right-to-left isolate and its end (pop directional isolate). */
 export const RLM = '\u200F';
