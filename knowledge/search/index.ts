@@ -65,6 +65,11 @@ export function createSearch(
   const asked = newPass(entries.length);
 
   const scoring = { enoughEvidence, focusWeight, focusSaturation, variantWeight };
+  /** Whether a folded word is, as the locale's index reads it, one of its terms (or one of its stopwords). */
+  const knownIn = (locale: Locale, word: string): boolean => {
+    const [term] = indexes[locale].tokenize([word]);
+    return term === undefined || indexes[locale].known.has(term);
+  };
 
   /** Scores the entries of one locale's index for the words, into `pass` (times `factor`). */
   const searchLocale = (
@@ -95,7 +100,10 @@ export function createSearch(
       const romanizedIn = (l: Locale) => {
         const { romanized, skeletons } = lexicons[l];
         if (!romanized.size) return false;
-        latin ??= words.filter((w) => w.length > MIN_SKELETON && LATIN_WORD.test(w)).map((word) => ({ word, skeleton: skeleton(word) }));
+        // A word the conversation's own language knows says nothing about another one: "inburgering" is in the
+        // Arabic and Persian tables (people type it there), and "mijn" has the skeleton of an Arabic word.
+        latin ??= words.filter((w) => w.length > MIN_SKELETON && LATIN_WORD.test(w) && !knownIn(locale, w))
+          .map((word) => ({ word, skeleton: skeleton(word) }));
         let found = 0;
         for (const w of latin) if ((romanized.has(w.word) || skeletons.has(w.skeleton)) && ++found === 2) return true;
         return false;
