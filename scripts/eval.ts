@@ -31,9 +31,10 @@ export const EVAL_DIR = path.join(PROJECT_ROOT, 'test', 'eval');
  * The eval sets: `questions` (public, written from the topic list; weights were tuned on it), the blind set
  * written without seeing the entries, split once into `blind-tune` (tuning allowed) and `blind-test` (reported),
  * and `romanized-tune`: Arabic, Persian, Tigrinya and Ukrainian typed in Latin letters, written blind and used to
- * choose how such messages are read.
+ * choose how such messages are read, and `blind-tune2`: a second blind set by other writers, measured once as it came
+ * and then used for tuning.
  */
-export type EvalSetName = 'questions' | 'blind-tune' | 'blind-test' | 'romanized-tune';
+export type EvalSetName = 'questions' | 'blind-tune' | 'blind-test' | 'romanized-tune' | 'blind-tune2';
 
 /** The questions of one set and locale, validated (`test/eval/<set>.<locale>.yaml`). */
 export function loadEvalSet(locale: string, set: EvalSetName = 'questions'): EvalItem[] {
@@ -169,6 +170,19 @@ function printByLocale(results: Map<string, Outcome[]>): void {
   for (const [locale, outcomes] of results) console.log(`| ${locale} | ${outcomes.length} | ${figureRow(figures(outcomes))}`);
 }
 
+/** The figures of each locale with a total, then of each style. */
+function printByLocaleAndStyle(results: Map<string, Outcome[]>): void {
+  printByLocale(results);
+  const all = [...results.values()].flat();
+  console.log(`| all | ${all.length} | ${figureRow(figures(all))}`);
+  console.log(`\n| style | messages ${FIGURE_HEADER}`);
+  console.log(`|---|---|---|---|---|---|---|---|`);
+  for (const style of STYLES) {
+    const group = all.filter((o) => o.item.style === style);
+    if (group.length) console.log(`| ${style} | ${group.length} | ${figureRow(figures(group))}`);
+  }
+}
+
 async function main(): Promise<void> {
   const reports = await runEval();
   console.log('Public eval set (`test/eval/questions.<locale>.yaml`; the weights were tuned on it):\n');
@@ -182,20 +196,17 @@ async function main(): Promise<void> {
   const blind = await runEvalSet(set);
   if (blind.size) {
     console.log(`\nBlind set, ${tune ? 'tuning half (`test/eval/blind-tune.<locale>.yaml`)' : 'test half (`test/eval/blind-test.<locale>.yaml`; nothing is tuned on it)'}:\n`);
-    printByLocale(blind);
-    const all = [...blind.values()].flat();
-    console.log(`| all | ${all.length} | ${figureRow(figures(all))}`);
-    console.log(`\n| style | messages ${FIGURE_HEADER}`);
-    console.log(`|---|---|---|---|---|---|---|---|`);
-    for (const style of STYLES) {
-      const group = all.filter((o) => o.item.style === style);
-      if (group.length) console.log(`| ${style} | ${group.length} | ${figureRow(figures(group))}`);
-    }
+    printByLocaleAndStyle(blind);
   }
   if (process.argv.includes('--romanized')) {
     const romanized = await runEvalSet('romanized-tune');
     console.log('\nRomanized set (`test/eval/romanized-tune.<locale>.yaml`; written blind, then used for tuning):\n');
     printByLocale(romanized);
+  }
+  if (process.argv.includes('--second')) {
+    const second = await runEvalSet('blind-tune2');
+    console.log('\nSecond blind set (`test/eval/blind-tune2.<locale>.yaml`; written blind, then used for tuning):\n');
+    printByLocaleAndStyle(second);
   }
   const confusions = process.argv.includes('--confusions');
   if (confusions) {
