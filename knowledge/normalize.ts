@@ -38,8 +38,29 @@ export function terms(text: string, lexicon: Lexicon, vocabulary?: ReadonlySet<s
   return termsOfWords(foldedWords(text), lexicon, vocabulary);
 }
 
-/** The words of a text after `fold`: the same for every language, so a search folds a message once. */
-export const foldedWords = (text: string): string[] => fold(text).split(' ').filter(Boolean);
+/**
+ * The words of a text after `fold`: the same for every language, so a search folds a message once. A word that
+ * mixes Latin letters (or digits) with another script is split where the script changes, as people glue a
+ * clitic or an ending onto a Dutch term or a number ("الـIND", "ንDUO", "gemeenteها", "9ወርሒ"); the other
+ * script's part is kept only when it is longer than a clitic or an ending (`MAX_GLUED_AFFIX` letters).
+ * @example foldedWords('وين الـIND ب9شهور') // ['وين', 'ind', '9', 'شهور']
+ */
+export const foldedWords = (text: string): string[] => fold(text).split(' ').filter(Boolean).flatMap(splitScripts);
+
+/** A part of another script glued to a Latin word or a number and at most this long is a clitic or an ending. */
+export const MAX_GLUED_AFFIX = 3;
+const MIXED = /[\p{Script=Latin}\p{N}][^\p{Script=Latin}\p{N}]|[^\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}]/u;
+const RUNS = /[\p{Script=Latin}\p{N}]+|[^\p{Script=Latin}\p{N}]+/gu;
+const LATIN_OR_NUMBER = /^[\p{Script=Latin}\p{N}]/u;
+
+function splitScripts(word: string): string[] {
+  if (!MIXED.test(word)) return [word];
+  const runs = word.match(RUNS) ?? [word];
+  const latin = runs.filter((run) => /\p{Script=Latin}/u.test(run));
+  // Digits beside another script only ("ب9شهور", "2022ጀሚረ"): the number and the words are apart, all kept.
+  if (!latin.length) return runs;
+  return runs.filter((run) => LATIN_OR_NUMBER.test(run) || [...run].length > MAX_GLUED_AFFIX);
+}
 
 /** `terms` for words `foldedWords` made (a search folds a message once and makes terms per language). */
 export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabulary?: ReadonlySet<string>): string[] {
@@ -47,7 +68,10 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const next = words[i + 1];
-    if (vocabulary && next !== undefined) {
+    // Two function words are not one split compound ("wat er" is not "water", "voor dat" not "voordat"), unless
+    // the lexicon lists them together ("how much" → "cost").
+    const functionWords = lexicon.stopwords.has(word) && next !== undefined && lexicon.stopwords.has(next) && !lexicon.canonical.has(word + next);
+    if (vocabulary && next !== undefined && !functionWords) {
       const joined = canonical(word + next, lexicon);
       if (vocabulary.has(joined)) {
         out.push(joined);
@@ -55,8 +79,9 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
         continue;
       }
     }
-    // A stopword is dropped as written, before prefix stripping could turn it into another word.
-    if (lexicon.stopwords.has(word)) continue;
+    // A stopword is dropped as written, before prefix stripping could turn it into another word, and so is a
+    // spelling the lexicon lists for a stopword (Somali "hada" for "hadda").
+    if (lexicon.stopwords.has(word) || lexicon.stopwords.has(lexicon.canonical.get(word) ?? '')) continue;
     const term = canonical(word, lexicon);
     if (!lexicon.stopwords.has(term)) out.push(term);
   }
@@ -70,12 +95,24 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
 function canonical(word: string, lexicon: Lexicon): string {
   // A variant's word is stemmed like the word itself is where it stands in a text: "скаргу" → "скарга" →
   // "скарг", as "скарга" in an entry is "скарг".
-  const direct = lexicon.canonical.get(word);
-  let stem = direct ?? word;
   const long = (rest: string) => [...rest].length >= lexicon.minStem;
+  // A listed variant may also come with a clitic prefix ("التليفون" is "ال" + a listed "تليفون"): looked up
+  // before an ending is cut off, which would make it another word ("تليف").
+  const direct = lexicon.canonical.get(word) ?? withoutPrefix(word, lexicon, long);
+  let stem = direct ?? word;
   const prefix = lexicon.prefixes.find((p) => stem.startsWith(p) && long(stem.slice(p.length)));
   if (prefix) stem = stem.slice(prefix.length);
   const suffix = lexicon.suffixes.find((s) => stem.endsWith(s) && long(stem.slice(0, -s.length)));
   if (suffix) stem = stem.slice(0, -suffix.length);
   return direct !== undefined ? stem : lexicon.canonical.get(stem) ?? stem;
+}
+
+/** The canonical term of `word` without one of the lexicon's prefixes, when that rest is a listed variant. */
+function withoutPrefix(word: string, lexicon: Lexicon, long: (rest: string) => boolean): string | undefined {
+  for (const p of lexicon.prefixes) {
+    if (!word.startsWith(p) || !long(word.slice(p.length))) continue;
+    const found = lexicon.canonical.get(word.slice(p.length));
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

@@ -1,0 +1,64 @@
+// How a message becomes search terms (knowledge/normalize.ts), on small lexicons written here: words glued across
+// scripts, function words that look like a compound, and listed variants behind a clitic prefix. Pure.
+import { buildLexicon } from '../../knowledge/lexicon';
+import { foldedWords, terms } from '../../knowledge/normalize';
+
+describe('words glued across scripts', () => {
+  test.each([
+    ['الـIND', ['ind']], // Arabic article and tatweel on a Dutch abbreviation
+    ['والverblijfsvergunning', ['verblijfsvergunning']], // "and the" + a Dutch word
+    ['ንDUO', ['duo']], // Tigrinya "to" on DUO
+    ['gemeenteኹም', ['gemeente']], // a Tigrinya possessive ending on a Dutch word
+    ['gemeente‌ها', ['gemeente']], // a Persian plural after a zero-width non-joiner
+    ['вDUO', ['duo']], // Ukrainian "in"
+  ])('%s → %j: the clitic or ending of the other script is dropped', (word, expected) => {
+    expect(foldedWords(word)).toEqual(expected);
+  });
+
+  test('a longer part in the other script is a word of its own and kept', () => {
+    expect(foldedWords('DUOቤትጽሕፈት')).toEqual(['duo', 'ቤትጽሕፈት']);
+  });
+
+  test('a number glued to a word is split off it, and both stay', () => {
+    expect(foldedWords('9ወርሒ')).toEqual(['9', 'ወርሒ']);
+    expect(foldedWords('از300یورو')).toEqual(['از', '300', 'يورو']);
+  });
+
+  test('Latin words with digits and words of one script stay whole', () => {
+    expect(foldedWords('wi2013 B1 Z-route')).toEqual(['wi2013', 'b1', 'z', 'route']);
+    expect(foldedWords('الامتحان ፈተና іспит')).toEqual(['الامتحان', 'ፈተና', 'іспит']);
+  });
+});
+
+describe('two words written apart that a vocabulary knows as one', () => {
+  const dutch = buildLexicon({ stopwords: ['wat', 'er', 'voor', 'dat', 'met'], synonyms: {} });
+  const vocabulary = new Set(['water', 'voordat', 'inburgeringsexamen']);
+
+  test('are joined when they are content words ("inburgerings examen")', () => {
+    expect(terms('inburgerings examen', dutch, vocabulary)).toEqual(['inburgeringsexamen']);
+  });
+
+  test('are not joined when both are function words ("wat er" is not "water")', () => {
+    expect(terms('wat er gebeurt met mijn uitkering', dutch, vocabulary)).not.toContain('water');
+    expect(terms('voor dat examen', dutch, vocabulary)).toEqual(['examen']);
+  });
+
+  test('are joined when the lexicon lists the two function words together ("how much" → cost)', () => {
+    const english = buildLexicon({ stopwords: ['how', 'much', 'is', 'the'], synonyms: { cost: ['howmuch'] } });
+    expect(terms('how much is the exam', english, new Set(['cost', 'exam']))).toEqual(['cost', 'exam']);
+  });
+});
+
+describe('listed variants', () => {
+  const arabic = buildLexicon({ stopwords: [], synonyms: { هاتف: ['تليفون'] }, prefixes: ['ال'], suffixes: ['ون'] });
+
+  test('are found behind a clitic prefix, before an ending is cut off ("التليفون" is the listed "تليفون")', () => {
+    expect(terms('التليفون', arabic)).toEqual(terms('تليفون', arabic));
+    expect(terms('تليفون', arabic)).toEqual(['هاتف']);
+  });
+
+  test('of a function word are dropped like the function word (Somali "hada" for "hadda")', () => {
+    const somali = buildLexicon({ stopwords: ['hadda'], synonyms: { hadda: ['hada'] }, suffixes: ['da'] });
+    expect(terms('hada imtixaan', somali)).toEqual(['imtixaan']);
+  });
+});
