@@ -74,17 +74,22 @@ export function createSearch(
   /** Scores the entries of one locale's index for the words, into `pass` (times `factor`). */
   const searchLocale = (
     words: readonly string[], locale: Locale, memo: Map<string, ResolvedTerm[]>, notTypos: ReadonlySet<string>, factor: number, pass: Pass,
+    names: ReadonlySet<string>,
   ): void => {
     const index = indexes[locale];
     const globals = docGlobal[locale];
     const localeNumber = LOCALES.indexOf(locale);
-    scoreLocale(index, resolveTerms(words, index, memo, notTypos), scoring, (doc, confidence) => pass.add(globals[doc]!, confidence * factor, localeNumber));
+    // A name the index does not have (a person, a town) counts less than another word the entries miss: it says
+    // little about the topic. Not nothing: the name of another country or a football club says "not here".
+    const resolved = resolveTerms(words, index, memo, notTypos).map((r) => (r.quality === 0 && names.has(r.term) ? { ...r, weight: r.weight * NAME_SHARE } : r));
+    scoreLocale(index, resolved, scoring, (doc, confidence) => pass.add(globals[doc]!, confidence * factor, localeNumber));
   };
 
   return (query, locale) => {
     const [all, question] = questionParts(query);
     const memos = new Map<Locale, Map<string, ResolvedTerm[]>>();
     const searchAll = (text: string, pass: Pass) => {
+      const incidental = incidentalWords(text);
       const words = foldedWords(text);
       // The conversation's language, and the other languages written in a script the message uses (a Dutch
       // term in a Turkish question; "DigiD" in Latin letters is in the Latin-script languages' texts too).
@@ -112,8 +117,10 @@ export function createSearch(
         if (!memos.has(l)) memos.set(l, new Map());
         // Nor is it a word of another language's text: Dutch "een" is not a word in an English text about a
         // "valse start (een)".
-        const these = l === locale ? words : words.filter((w) => !own.has(w));
-        searchLocale(these, l, memos.get(l)!, l === locale ? NONE : own, l === locale ? 1 : crossLocalePenalty, pass);
+        // A number a language's texts do not have says nothing about the topic ("123456782", "2019" in a long
+        // story): it is left out rather than counted as a word the entries miss.
+        const these = words.filter((w) => (l === locale || !own.has(w)) && !(NUMBER.test(w) && !knownIn(l, w)));
+        searchLocale(these, l, memos.get(l)!, l === locale ? NONE : own, l === locale ? 1 : crossLocalePenalty, pass, incidental);
       }
     };
     whole.clear();
@@ -138,3 +145,26 @@ export function createSearch(
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** How much an unknown name counts of what another unknown word counts. */
+export const NAME_SHARE = 0.5;
+
+const SENTENCE_END = /[.!?؟።፧:]$/;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const NUMBER = /^\p{N}+$/u;
+
+/**
+ * The folded words of a message that are names or numbers: written with a capital inside a sentence ("in Emmen",
+ * "з Наталією"; not the first word, not an abbreviation in capitals), or digits only. Pure.
+ */
+export function incidentalWords(text: string): Set<string> {
+  const found = new Set<string>();
+  const tokens = text.split(/\s+/).filter(Boolean);
+  tokens.forEach((token, i) => {
+    const words = foldedWords(token);
+    for (const w of words) if (NUMBER.test(w)) found.add(w);
+    const first = i === 0 || SENTENCE_END.test(tokens[i - 1]!);
+    if (!first && words.length === 1 && CAPITALISED.test(token.replace(/^[^\p{L}]+/u, ''))) found.add(words[0]!);
+  });
+  return found;
+}

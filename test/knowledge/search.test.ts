@@ -3,7 +3,7 @@
 // the eval's business (test/eval/), so editing content never breaks these tests.
 import fc from 'fast-check';
 import { decide, type Hit } from '../../knowledge';
-import { createSearch, editDistance, splitCompound, withinOneEdit } from '../../knowledge/search';
+import { createSearch, editDistance, incidentalWords, splitCompound, withinOneEdit } from '../../knowledge/search';
 import { barest } from '../../knowledge/search/localeIndex';
 import { fold } from '../../knowledge/normalize';
 import type { Locale } from '../../locales';
@@ -158,4 +158,20 @@ test('Persian endings written onto a word ("بیمه‌ام", my insurance) find
   const persian = (q: string) => top(q, 'fa');
   expect(persian('بیمه')).toBe('health-insurance');
   expect(persian('بیمه‌ام')).toBe(persian('بیمه'));
+});
+
+describe('names and numbers in a message', () => {
+  test('names are words with a capital inside a sentence; numbers are digits only', () => {
+    const found = incidentalWords('Goedendag, ik woon in Emmen bij DUO. Mijn BSN is 123456782 en ik heet Ahmed!');
+    expect([...found].sort()).toEqual(['123456782', 'ahmed', 'emmen']);
+  });
+
+  test('an unknown name counts less than another unknown word, and an unknown number not at all', () => {
+    const best = (q: string) => search(q, 'nl')[0]!;
+    const withName = best('Ik woon in Zwolle, hoe meld ik me aan voor het examen');
+    const withWord = best('Ik woon in zwolle, hoe meld ik me aan voor het examen');
+    expect(withName.entry.id).toBe(withWord.entry.id);
+    expect(withName.confidence).toBeGreaterThan(withWord.confidence);
+    expect(best('hoe meld ik me aan voor het examen 123456782').confidence).toBe(best('hoe meld ik me aan voor het examen').confidence);
+  });
 });
