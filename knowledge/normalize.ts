@@ -59,7 +59,7 @@ function splitScripts(word: string): string[] {
   const latin = runs.filter((run) => /\p{Script=Latin}/u.test(run));
   // Digits beside another script only ("ب9شهور", "2022ጀሚረ"): the number and the words are apart, all kept.
   if (!latin.length) return runs;
-  return runs.filter((run) => LATIN_OR_NUMBER.test(run) || [...run].length > MAX_GLUED_AFFIX);
+  return runs.filter((run) => LATIN_OR_NUMBER.test(run) || letterCount(run) > MAX_GLUED_AFFIX);
 }
 
 /** `terms` for words `foldedWords` made (a search folds a message once and makes terms per language). */
@@ -95,24 +95,36 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
 function canonical(word: string, lexicon: Lexicon): string {
   // A variant's word is stemmed like the word itself is where it stands in a text: "скаргу" → "скарга" →
   // "скарг", as "скарга" in an entry is "скарг".
-  const long = (rest: string) => [...rest].length >= lexicon.minStem;
   // A listed variant may also come with a clitic prefix ("التليفون" is "ال" + a listed "تليفون"): looked up
   // before an ending is cut off, which would make it another word ("تليف").
-  const direct = lexicon.canonical.get(word) ?? withoutPrefix(word, lexicon, long);
+  const direct = lexicon.canonical.get(word) ?? withoutPrefix(word, lexicon);
   let stem = direct ?? word;
-  const prefix = lexicon.prefixes.find((p) => stem.startsWith(p) && long(stem.slice(p.length)));
+  const prefix = lexicon.prefixes.find((p) => stem.startsWith(p) && letterCount(stem) - letterCount(p) >= lexicon.minStem);
   if (prefix) stem = stem.slice(prefix.length);
-  const suffix = lexicon.suffixes.find((s) => stem.endsWith(s) && long(stem.slice(0, -s.length)));
+  const suffix = lexicon.suffixes.find((s) => stem.endsWith(s) && letterCount(stem) - letterCount(s) >= lexicon.minStem);
   if (suffix) stem = stem.slice(0, -suffix.length);
   return direct !== undefined ? stem : lexicon.canonical.get(stem) ?? stem;
 }
 
 /** The canonical term of `word` without one of the lexicon's prefixes, when that rest is a listed variant. */
-function withoutPrefix(word: string, lexicon: Lexicon, long: (rest: string) => boolean): string | undefined {
+function withoutPrefix(word: string, lexicon: Lexicon): string | undefined {
   for (const p of lexicon.prefixes) {
-    if (!word.startsWith(p) || !long(word.slice(p.length))) continue;
+    if (!word.startsWith(p) || letterCount(word) - letterCount(p) < lexicon.minStem) continue;
     const found = lexicon.canonical.get(word.slice(p.length));
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * How many letters (code points) a word has: a letter outside the Basic Multilingual Plane is two UTF-16 units.
+ * Counted without making an array of its letters, as this runs for every word of every search.
+ */
+export function letterCount(word: string): number {
+  let count = word.length;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) count--;
+  }
+  return count;
 }

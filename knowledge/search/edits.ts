@@ -66,17 +66,21 @@ export function splitCompound(word: string, known: ReadonlySet<string>): [string
  * swapped): `editDistance(a, b) === 1` for different words, without the table.
  */
 export function withinOneEdit(a: string, b: string): boolean {
-  if (a.length < b.length) [a, b] = [b, a];
+  // Char codes, not a[i]: indexing a string of Arabic, Ge'ez or Cyrillic letters makes a new string each time, and
+  // this runs for every known word of a similar shape.
+  if (a.length < b.length) return withinOneEdit(b, a);
   if (a.length - b.length > 1) return false;
   let i = 0;
-  while (i < b.length && a[i] === b[i]) i++;
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (i === a.length) return false; // the same word
-  const same = (from: number, shift: number) => {
-    for (let j = from; j < b.length; j++) if (a[j + shift] !== b[j]) return false;
-    return true;
-  };
-  if (a.length > b.length) return same(i, 1); // a has one letter more, at i
-  return same(i + 1, 0) || (a[i] === b[i + 1] && a[i + 1] === b[i] && same(i + 2, 0));
+  if (a.length > b.length) return sameFrom(a, b, i, 1); // a has one letter more, at i
+  return sameFrom(a, b, i + 1, 0) || (a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, b, i + 2, 0));
+}
+
+/** Whether b from `from` on equals a from `from + shift` on. */
+function sameFrom(a: string, b: string, from: number, shift: number): boolean {
+  for (let j = from; j < b.length; j++) if (a.charCodeAt(j + shift) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 /**
@@ -93,9 +97,9 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, before[j - 2]! + 1);
       current[j] = v;
       if (v < rowMin) rowMin = v;
     }

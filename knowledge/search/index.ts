@@ -81,7 +81,11 @@ export function createSearch(
     const localeNumber = LOCALES.indexOf(locale);
     // A name the index does not have (a person, a town) counts less than another word the entries miss: it says
     // little about the topic. Not nothing: the name of another country or a football club says "not here".
-    const resolved = resolveTerms(words, index, memo, notTypos).map((r) => (r.quality === 0 && names.has(r.term) ? { ...r, weight: r.weight * NAME_SHARE } : r));
+    const resolved = resolveTerms(words, index, memo, notTypos);
+    for (let i = 0; names.size && i < resolved.length; i++) {
+      const r = resolved[i]!;
+      if (r.quality === 0 && names.has(r.term)) resolved[i] = { ...r, weight: r.weight * NAME_SHARE };
+    }
     scoreLocale(index, resolved, scoring, (doc, confidence) => pass.add(globals[doc]!, confidence * factor, localeNumber));
   };
 
@@ -89,8 +93,7 @@ export function createSearch(
     const [all, question] = questionParts(query);
     const memos = new Map<Locale, Map<string, ResolvedTerm[]>>();
     const searchAll = (text: string, pass: Pass) => {
-      const incidental = incidentalWords(text);
-      const words = foldedWords(text);
+      const { words, names: incidental } = readWords(text);
       // The conversation's language, and the other languages written in a script the message uses (a Dutch
       // term in a Turkish question; "DigiD" in Latin letters is in the Latin-script languages' texts too).
       // An Arabic or Ge'ez index has nothing to match in a Latin-script message, and searching it was half
@@ -126,19 +129,20 @@ export function createSearch(
     whole.clear();
     asked.clear();
     searchAll(all!.text, whole);
-    for (const g of whole.touched) whole.score[g] = round(whole.score[g]!);
+    for (let k = 0; k < whole.count; k++) whole.score[whole.touched[k]!] = round(whole.score[whole.touched[k]!]!);
     if (question) {
       searchAll(question.text, asked);
       // The question sentence may lift an entry the story already points to, but not by more than `questionLift`:
       // "I want to make a complaint" must not outweigh "the gemeente cancelled my intake".
-      for (const g of asked.touched) {
+      for (let k = 0; k < asked.count; k++) {
+        const g = asked.touched[k]!;
         const full = whole.marked[g] ? whole.score[g]! : 0;
         const lifted = round(Math.min(asked.score[g]! * question.factor, full + questionLift));
         if (lifted > full) whole.add(g, lifted, asked.locale[g]!, true);
       }
     }
     const order = (a: number, b: number) => whole.score[b]! - whole.score[a]! || entries[a]!.id.localeCompare(entries[b]!.id);
-    return top(whole.touched, Math.max(1, limit), order).map((g) => ({
+    return top(whole.touched, whole.count, Math.max(1, limit), order).map((g) => ({
       entry: entries[g]!, confidence: whole.score[g]!, matchedLocale: LOCALES[whole.locale[g]!]!,
     }));
   };
@@ -150,7 +154,8 @@ const NONE: ReadonlySet<string> = new Set();
 export const NAME_SHARE = 0.5;
 
 const SENTENCE_END = /[.!?؟።፧:]$/;
-const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+/** A word that starts (after any opening quote or bracket) with a capital followed by a small letter. */
+const NAME_CANDIDATE = /(?<=^|\s)[^\s\p{L}]*\p{Lu}\p{Ll}\S*/gu;
 const NUMBER = /^\p{N}+$/u;
 
 /**
@@ -158,13 +163,19 @@ const NUMBER = /^\p{N}+$/u;
  * "з Наталією"; not the first word, not an abbreviation in capitals), or digits only. Pure.
  */
 export function incidentalWords(text: string): Set<string> {
-  const found = new Set<string>();
-  const tokens = text.split(/\s+/).filter(Boolean);
-  tokens.forEach((token, i) => {
-    const words = foldedWords(token);
-    for (const w of words) if (NUMBER.test(w)) found.add(w);
-    const first = i === 0 || SENTENCE_END.test(tokens[i - 1]!);
-    if (!first && words.length === 1 && CAPITALISED.test(token.replace(/^[^\p{L}]+/u, ''))) found.add(words[0]!);
-  });
-  return found;
+  const { words, names } = readWords(text);
+  return new Set([...names, ...words.filter((w) => NUMBER.test(w))]);
+}
+
+/** The folded words of a message, and those of them that are names (see `incidentalWords`). */
+function readWords(text: string): { words: string[]; names: Set<string> } {
+  const names = new Set<string>();
+  // Only a capitalised word is folded on its own; the message is folded once.
+  for (const match of text.matchAll(NAME_CANDIDATE)) {
+    const before = text.slice(0, match.index).trimEnd();
+    if (!before || SENTENCE_END.test(before)) continue;
+    const folded = foldedWords(match[0]);
+    if (folded.length === 1) names.add(folded[0]!);
+  }
+  return { words: foldedWords(text), names };
 }

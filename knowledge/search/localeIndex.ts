@@ -3,7 +3,7 @@
 import type { IFuseOptions } from 'fuse.js';
 import type { Locale } from '../../locales';
 import { LATIN_WORD, type LatinKeys, type Lexicon } from '../lexicon';
-import { foldedWords, termsOfWords } from '../normalize';
+import { foldedWords, letterCount, termsOfWords } from '../normalize';
 import type { LoadedEntry } from '../schema';
 import { letterMask, shapeKey, splitCompound, spellingAliases } from './edits';
 
@@ -246,7 +246,7 @@ export const MIN_BARE = 3;
  * search (unknown words).
  */
 export function barest<T>(word: string, clitics: readonly string[], endings: readonly string[], known: (form: string) => T | undefined): T | undefined {
-  const length = (w: string) => [...w].length;
+  const length = letterCount;
   const heads = [word];
   for (let i = 0; i < heads.length && i < 3; i++) {
     for (const c of clitics) if (heads[i]!.startsWith(c) && length(heads[i]!) - 1 >= MIN_BARE) heads.push(heads[i]!.slice(c.length));

@@ -30,7 +30,8 @@ export const CENTRALITY_SHARE = 0.03;
  */
 export function scoreLocale(index: LocaleIndex, resolved: readonly ResolvedTerm[], options: ScoreOptions, add: (doc: number, confidence: number) => void): void {
   const { enoughEvidence, focusWeight, focusSaturation, variantWeight } = options;
-  const total = resolved.reduce((sum, r) => sum + r.weight, 0);
+  let total = 0;
+  for (const r of resolved) total += r.weight;
   if (total === 0) return;
   const { evidence, focused, centralities, similar, dot } = index.scratch;
   const { touchedDocs, touchedVariants, postingStart, postingDoc, postingCentrality, postingDirect } = index;
@@ -55,10 +56,11 @@ export function scoreLocale(index: LocaleIndex, resolved: readonly ResolvedTerm[
   const vector = queryVector(resolved);
   let variants = 0;
   const { variantStart, variantList } = index;
-  for (const [term, weight] of vector.weights) {
+  for (let q = 0; q < vector.terms.length; q++) {
+    const term = vector.terms[q]!;
     const t = index.termNumber.get(term);
     if (t === undefined) continue;
-    const contribution = weight * index.idf(term);
+    const contribution = vector.weights[q]! * index.idf(term);
     for (let k = variantStart[t]!, end = variantStart[t + 1]!; k < end; k++) {
       const v = variantList[k]!;
       if (dot[v] === 0) touchedVariants[variants++] = v;
@@ -91,11 +93,21 @@ export function scoreLocale(index: LocaleIndex, resolved: readonly ResolvedTerm[
   }
 }
 
-/** The question as an idf-weighted word vector, with its norm, for the closest-variant cosine. */
-function queryVector(resolved: readonly ResolvedTerm[]): { weights: Map<string, number>; norm: number } {
-  const weights = new Map<string, number>();
-  for (const r of resolved) weights.set(r.term, Math.max(weights.get(r.term) ?? 0, r.weight * (r.quality || 1)));
-  return { weights, norm: Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0)) };
+/** The question as an idf-weighted word vector (each term once, its largest weight), with its norm. */
+function queryVector(resolved: readonly ResolvedTerm[]): { terms: string[]; weights: number[]; norm: number } {
+  const terms: string[] = [];
+  const weights: number[] = [];
+  for (const r of resolved) {
+    const weight = r.weight * (r.quality || 1);
+    const at = terms.indexOf(r.term);
+    if (at < 0) {
+      terms.push(r.term);
+      weights.push(weight);
+    } else if (weight > weights[at]!) weights[at] = weight;
+  }
+  let squares = 0;
+  for (const w of weights) squares += w * w;
+  return { terms, weights, norm: Math.sqrt(squares) };
 }
 
 /**
@@ -110,43 +122,52 @@ export interface Pass {
   locale: Uint8Array;
   /** 1 for the entries that have a confidence in this pass. */
   marked: Uint8Array;
-  /** The marked entries, in the order they were met. */
-  touched: number[];
+  /** The marked entries, in the order they were met: the first `count` of `touched`. */
+  touched: Int32Array;
+  count: number;
   /** Keeps the higher confidence (the first locale on a tie), or with `replace` the new one. */
   add(entry: number, confidence: number, locale: number, replace?: boolean): void;
   /** Forgets every entry, for the next search (only the touched ones are reset). */
   clear(): void;
 }
 
-/** An empty pass for `size` entries, reused search after search (`clear`). */
+/**
+ * An empty pass for `size` entries, reused search after search (`clear`). Its lists are allocated once: a search
+ * that grew a fresh list of a thousand candidates made garbage, and collecting it showed in the slowest searches.
+ */
 export function newPass(size: number): Pass {
   const pass: Pass = {
-    score: new Float64Array(size), locale: new Uint8Array(size), marked: new Uint8Array(size), touched: [],
+    score: new Float64Array(size), locale: new Uint8Array(size), marked: new Uint8Array(size), touched: new Int32Array(size), count: 0,
     add(entry, confidence, locale, replace = false) {
       if (!pass.marked[entry]) {
         pass.marked[entry] = 1;
-        pass.touched.push(entry);
+        pass.touched[pass.count++] = entry;
       } else if (!replace && pass.score[entry]! >= confidence) return;
       pass.score[entry] = confidence;
       pass.locale[entry] = locale;
     },
     clear() {
-      for (const entry of pass.touched) pass.marked[entry] = 0;
-      pass.touched.length = 0;
+      for (let k = 0; k < pass.count; k++) pass.marked[pass.touched[k]!] = 0;
+      pass.count = 0;
     },
   };
   return pass;
 }
 
-/** The first `limit` items in `order`, without sorting them all. */
-export function top(items: readonly number[], limit: number, order: (a: number, b: number) => number): number[] {
+/** The first `limit` of the first `count` items in `order`, without sorting them all. */
+export function top(items: ArrayLike<number>, count: number, limit: number, order: (a: number, b: number) => number): number[] {
   const best: number[] = [];
-  for (const item of items) {
+  for (let k = 0; k < count; k++) {
+    const item = items[k]!;
     if (best.length === limit && order(item, best[limit - 1]!) >= 0) continue;
-    let i = Math.min(best.length, limit - 1);
-    while (i > 0 && order(item, best[i - 1]!) < 0) i--;
-    best.splice(i, 0, item);
-    if (best.length > limit) best.pop();
+    // Insertion by shifting the worse ones down (splice would make an array of what it removes, each time).
+    let i = best.length < limit ? best.length : limit - 1;
+    if (best.length < limit) best.push(item);
+    while (i > 0 && order(item, best[i - 1]!) < 0) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = item;
   }
   return best;
 }
