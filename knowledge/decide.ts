@@ -27,7 +27,7 @@ export interface Thresholds {
 }
 
 /** Chosen on the eval sets (`npm run eval -- --tune`); see README, "How answers are chosen". */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.46, chooseRomanized: 0.35, margin: 0.07, maxChoices: 3, agreeing: 0.5 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.55, choose: 0.46, chooseRomanized: 0.35, margin: 0.06, maxChoices: 3, agreeing: 0.5 };
 
 /**
  * What to do with a message's hits: `answer` the best one, `choose` among close candidates ("did you mean"),
