@@ -52,13 +52,13 @@ export const MAX_GLUED_AFFIX = 3;
 const MIXED = /[\p{Script=Latin}\p{N}][^\p{Script=Latin}\p{N}]|[^\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}]/u;
 const RUNS = /[\p{Script=Latin}\p{N}]+|[^\p{Script=Latin}\p{N}]+/gu;
 const LATIN_OR_NUMBER = /^[\p{Script=Latin}\p{N}]/u;
+const LATIN = /\p{Script=Latin}/u;
 
 function splitScripts(word: string): string[] {
   if (!MIXED.test(word)) return [word];
   const runs = word.match(RUNS) ?? [word];
-  const latin = runs.filter((run) => /\p{Script=Latin}/u.test(run));
   // Digits beside another script only ("ب9شهور", "2022ጀሚረ"): the number and the words are apart, all kept.
-  if (!latin.length) return runs;
+  if (!runs.some((run) => LATIN.test(run))) return runs;
   return runs.filter((run) => LATIN_OR_NUMBER.test(run) || letterCount(run) > MAX_GLUED_AFFIX);
 }
 

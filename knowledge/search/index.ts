@@ -153,7 +153,7 @@ const NONE: ReadonlySet<string> = new Set();
 /** How much an unknown name counts of what another unknown word counts. */
 export const NAME_SHARE = 0.5;
 
-const SENTENCE_END = /[.!?؟።፧:]$/;
+const SENTENCE_END = /[.!?؟።፧:]/;
 /** A word that starts (after any opening quote or bracket) with a capital followed by a small letter. */
 const NAME_CANDIDATE = /(?<=^|\s)[^\s\p{L}]*\p{Lu}\p{Ll}\S*/gu;
 const NUMBER = /^\p{N}+$/u;
@@ -172,8 +172,11 @@ function readWords(text: string): { words: string[]; names: Set<string> } {
   const names = new Set<string>();
   // Only a capitalised word is folded on its own; the message is folded once.
   for (const match of text.matchAll(NAME_CANDIDATE)) {
-    const before = text.slice(0, match.index).trimEnd();
-    if (!before || SENTENCE_END.test(before)) continue;
+    // The first word of the message or of a sentence is capitalised anyway. Looked up from the match backwards, not
+    // by copying the text before it: a long story has many capitalised words.
+    let end = match.index - 1;
+    while (end >= 0 && /\s/.test(text[end]!)) end--;
+    if (end < 0 || SENTENCE_END.test(text[end]!)) continue;
     const folded = foldedWords(match[0]);
     if (folded.length === 1) names.add(folded[0]!);
   }

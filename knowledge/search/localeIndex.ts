@@ -246,16 +246,15 @@ export const MIN_BARE = 3;
  * search (unknown words).
  */
 export function barest<T>(word: string, clitics: readonly string[], endings: readonly string[], known: (form: string) => T | undefined): T | undefined {
-  const length = letterCount;
   const heads = [word];
   for (let i = 0; i < heads.length && i < 3; i++) {
-    for (const c of clitics) if (heads[i]!.startsWith(c) && length(heads[i]!) - 1 >= MIN_BARE) heads.push(heads[i]!.slice(c.length));
+    for (const c of clitics) if (heads[i]!.startsWith(c) && letterCount(heads[i]!) - 1 >= MIN_BARE) heads.push(heads[i]!.slice(c.length));
   }
   for (const head of heads) {
     const found = head !== word ? known(head) : undefined;
     if (found !== undefined) return found;
     for (const e of endings) {
-      if (!head.endsWith(e) || length(head) - length(e) < MIN_BARE) continue;
+      if (!head.endsWith(e) || letterCount(head) - letterCount(e) < MIN_BARE) continue;
       const rest = known(head.slice(0, -e.length));
       if (rest !== undefined) return rest;
     }
