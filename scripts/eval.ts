@@ -31,10 +31,10 @@ export const EVAL_DIR = path.join(PROJECT_ROOT, 'test', 'eval');
  * The eval sets: `questions` (public, written from the topic list; weights were tuned on it), the blind set
  * written without seeing the entries, split once into `blind-tune` (tuning allowed) and `blind-test` (reported),
  * and `romanized-tune`: Arabic, Persian, Tigrinya and Ukrainian typed in Latin letters, written blind and used to
- * choose how such messages are read, and `blind-tune2`: a second blind set by other writers, measured once as it came
- * and then used for tuning.
+ * choose how such messages are read, and `blind-tune2` and `blind-tune3`: a second and a third blind set by other
+ * writers, each measured once as it came and then used for tuning.
  */
-export type EvalSetName = 'questions' | 'blind-tune' | 'blind-test' | 'romanized-tune' | 'blind-tune2';
+export type EvalSetName = 'questions' | 'blind-tune' | 'blind-test' | 'romanized-tune' | 'blind-tune2' | 'blind-tune3';
 
 /** The questions of one set and locale, validated (`test/eval/<set>.<locale>.yaml`). */
 export function loadEvalSet(locale: string, set: EvalSetName = 'questions'): EvalItem[] {
@@ -183,6 +183,9 @@ function printByLocaleAndStyle(results: Map<string, Outcome[]>): void {
   }
 }
 
+/** The blind sets written later, each printed with its flag. */
+const LATER_SETS: [flag: string, set: EvalSetName, name: string][] = [['--second', 'blind-tune2', 'Second'], ['--third', 'blind-tune3', 'Third']];
+
 async function main(): Promise<void> {
   const reports = await runEval();
   console.log('Public eval set (`test/eval/questions.<locale>.yaml`; the weights were tuned on it):\n');
@@ -203,10 +206,10 @@ async function main(): Promise<void> {
     console.log('\nRomanized set (`test/eval/romanized-tune.<locale>.yaml`; written blind, then used for tuning):\n');
     printByLocale(romanized);
   }
-  if (process.argv.includes('--second')) {
-    const second = await runEvalSet('blind-tune2');
-    console.log('\nSecond blind set (`test/eval/blind-tune2.<locale>.yaml`; written blind, then used for tuning):\n');
-    printByLocaleAndStyle(second);
+  for (const [flag, set, name] of LATER_SETS) {
+    if (!process.argv.includes(flag)) continue;
+    console.log(`\n${name} blind set (\`test/eval/${set}.<locale>.yaml\`; written blind, then used for tuning):\n`);
+    printByLocaleAndStyle(await runEvalSet(set));
   }
   const confusions = process.argv.includes('--confusions');
   if (confusions) {

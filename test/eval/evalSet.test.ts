@@ -73,10 +73,10 @@ describe('the blind set', () => {
   });
 });
 
-describe('the second blind set', () => {
-  test.each(LOCALES)('%s: 59 or more messages in every style, valid topics and authorities, none of them in the test half', (locale) => {
-    const items = loadEvalSet(locale, 'blind-tune2');
-    expect(items.length).toBeGreaterThanOrEqual(59);
+describe.each(['blind-tune2', 'blind-tune3'] as const)('the later blind set %s', (set) => {
+  test.each(LOCALES)('%s: 58 or more messages in every style, valid topics and authorities, none of them in the test half', (locale) => {
+    const items = loadEvalSet(locale, set);
+    expect(items.length).toBeGreaterThanOrEqual(58);
     expect(new Set(items.map((i) => i.style))).toEqual(new Set(['plain', 'short', 'typos', 'story', 'colloquial', ...(['ar', 'fa', 'ti', 'uk'].includes(locale) ? ['romanized'] : [])]));
     for (const item of items) expectValidTopic(item);
     const test = new Set(loadEvalSet(locale, 'blind-test').map((i) => fold(i.q)));
@@ -85,7 +85,7 @@ describe('the second blind set', () => {
 
   test('no message of it appears verbatim among the question variants', () => {
     const content = new Set(kb.entries.flatMap((e) => LOCALES.flatMap((l) => e.text[l]?.questions ?? [])).map(fold));
-    expect(LOCALES.flatMap((l) => loadEvalSet(l, 'blind-tune2')).filter((i) => content.has(fold(i.q))).map((i) => i.q)).toEqual([]);
+    expect(LOCALES.flatMap((l) => loadEvalSet(l, set)).filter((i) => content.has(fold(i.q))).map((i) => i.q)).toEqual([]);
   });
 });
 
