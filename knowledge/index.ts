@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { loadOffTopic } from './offTopic';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../locales';
 import { loadLexicons, romanizedLocaleOf, type Lexicon } from './lexicon';
@@ -211,7 +212,7 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   const menu = MenuFile.safeParse(YAML.parse(fs.readFileSync(menuFile, 'utf8')));
   if (!menu.success) throw new KnowledgeError(`knowledge/menu.yaml: ${z.prettifyError(menu.error)}`);
   return new KnowledgeBase({
-    entries, authorities, search: createSearch(entries, lexicons), menu: menu.data, municipality: options.municipality,
+    entries, authorities, search: createSearch(entries, lexicons, { offTopic: loadOffTopic() }), menu: menu.data, municipality: options.municipality,
     signals: loadSignals(), guides: loadGuides(entries), lexicons, situations: loadSituations(undefined, new Set(entries.map((e) => e.id))),
   });
 }

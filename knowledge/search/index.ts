@@ -5,8 +5,9 @@
 import { LOCALES, type Locale } from '../../locales';
 import { LATIN_WORD, MIN_SKELETON, skeleton, type Lexicon } from '../lexicon';
 import { foldedWords } from '../normalize';
+import type { OffTopicSubject } from '../offTopic';
 import type { LoadedEntry } from '../schema';
-import { buildIndex, type LocaleIndex } from './localeIndex';
+import { buildIndex, type Indexable, type LocaleIndex } from './localeIndex';
 import { questionParts, scriptsOf, SCRIPT } from './query';
 import { newPass, scoreLocale, top, round, type Pass } from './score';
 import { resolveTerms, type ResolvedTerm } from './terms';
@@ -44,6 +45,11 @@ export interface SearchOptions {
   variantWeight?: number;
   /** How far the question sentence of a long message may raise an entry above what the whole message gives it. */
   questionLift?: number;
+  /**
+   * Subjects no entry answers (knowledge/offtopic.yaml), searched like entries: a message, or a long message's
+   * question sentence, that one of them covers better than any entry finds nothing (see `offTopic`).
+   */
+  offTopic?: readonly OffTopicSubject[];
 }
 
 /**
@@ -56,13 +62,20 @@ export function createSearch(
   options: SearchOptions = {},
 ): KnowledgeSearch {
   const { limit = 10, crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 12, focusWeight = 0.2, focusSaturation = 2, variantWeight = 0.4, questionLift = 0.25 } = options;
+  // The off-topic subjects are documents after the entries (from `firstSubject` on); how much a word says is
+  // counted over the entries alone, so the subjects change no entry's confidence.
+  const subjects: Indexable[] = [...options.offTopic ?? []];
+  const docs: Indexable[] = [...entries, ...subjects];
+  const firstSubject = entries.length;
+  const uncounted = new Set(subjects);
   const indexes = Object.fromEntries(
-    LOCALES.map((l) => [l, buildIndex(entries, l, lexicons[l], typoThreshold)]),
+    LOCALES.map((l) => [l, buildIndex(docs, l, lexicons[l], typoThreshold, uncounted)]),
   ) as Record<Locale, LocaleIndex>;
-  const globalOf = new Map(entries.map((e, g) => [e, g]));
+  const globalOf = new Map(docs.map((e, g) => [e, g]));
   const docGlobal = Object.fromEntries(LOCALES.map((l) => [l, Int32Array.from(indexes[l].docs, (e) => globalOf.get(e)!)])) as Record<Locale, Int32Array>;
-  const whole = newPass(entries.length);
-  const asked = newPass(entries.length);
+  const whole = newPass(docs.length);
+  const asked = newPass(docs.length);
+  const found = new Int32Array(entries.length);
 
   const scoring = { enoughEvidence, focusWeight, focusSaturation, variantWeight };
   /** Whether a folded word is, as the locale's index reads it, one of its terms (or one of its stopwords). */
@@ -130,25 +143,66 @@ export function createSearch(
     asked.clear();
     searchAll(all!.text, whole);
     for (let k = 0; k < whole.count; k++) whole.score[whole.touched[k]!] = round(whole.score[whole.touched[k]!]!);
+    const best = { entry: 0, subject: 0, entryAsked: 0, subjectAsked: 0 };
     if (question) {
       searchAll(question.text, asked);
       // The question sentence may lift an entry the story already points to, but not by more than `questionLift`:
       // "I want to make a complaint" must not outweigh "the gemeente cancelled my intake".
       for (let k = 0; k < asked.count; k++) {
         const g = asked.touched[k]!;
+        if (g >= firstSubject) {
+          best.subjectAsked = Math.max(best.subjectAsked, asked.score[g]!);
+          continue;
+        }
+        best.entryAsked = Math.max(best.entryAsked, asked.score[g]!);
         const full = whole.marked[g] ? whole.score[g]! : 0;
         const lifted = round(Math.min(asked.score[g]! * question.factor, full + questionLift));
         if (lifted > full) whole.add(g, lifted, asked.locale[g]!, true);
       }
     }
+    let count = 0;
+    for (let k = 0; k < whole.count; k++) {
+      const g = whole.touched[k]!;
+      if (g >= firstSubject) best.subject = Math.max(best.subject, whole.score[g]!);
+      else {
+        best.entry = Math.max(best.entry, whole.score[g]!);
+        found[count++] = g;
+      }
+    }
+    if (offTopic(best)) return [];
     const order = (a: number, b: number) => whole.score[b]! - whole.score[a]! || entries[a]!.id.localeCompare(entries[b]!.id);
-    return top(whole.touched, whole.count, Math.max(1, limit), order).map((g) => ({
+    return top(found, count, Math.max(1, limit), order).map((g) => ({
       entry: entries[g]!, confidence: whole.score[g]!, matchedLocale: LOCALES[whole.locale[g]!]!,
     }));
   };
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * A message an entry covers this well (the confidence of a direct answer) is not declined because a subject covers
+ * it better still: "I bought a second-hand car; can I drive it with my foreign licence?" is about the licence.
+ */
+export const OFF_TOPIC_CLEAR_ENTRY = 0.55;
+/** A long message's question sentence is taken as off-topic only from this confidence of a subject up. */
+export const OFF_TOPIC_QUESTION = 0.3;
+/**
+ * ... and only when the subject covers the whole message nearly as well as the best entry: "Waar kan ze goedkoop
+ * les krijgen?" after a story about lessons for an old mother is still about the lessons.
+ */
+export const OFF_TOPIC_STORY_GAP = 0.1;
+
+/**
+ * Whether a message is about a subject no entry answers: a subject covers it better than any entry does (and no
+ * entry covers it clearly), or — for a long message — covers its question sentence better than any entry does and
+ * the whole message nearly as well ("... my inburgering is done. Do you know a good recipe for pea soup?").
+ * `entry`, `subject`: the best confidences for the whole message; `entryAsked`, `subjectAsked`: for the question
+ * sentence alone (0 without one). Pure.
+ */
+export function offTopic(best: { entry: number; subject: number; entryAsked: number; subjectAsked: number }): boolean {
+  if (best.subject > best.entry && best.entry < OFF_TOPIC_CLEAR_ENTRY) return true;
+  return best.subjectAsked >= OFF_TOPIC_QUESTION && best.subjectAsked > best.entryAsked && best.subject >= best.entry - OFF_TOPIC_STORY_GAP;
+}
 
 /** How much an unknown name counts of what another unknown word counts. */
 export const NAME_SHARE = 0.5;

@@ -4,13 +4,18 @@ import type { IFuseOptions } from 'fuse.js';
 import type { Locale } from '../../locales';
 import { LATIN_WORD, type LatinKeys, type Lexicon } from '../lexicon';
 import { foldedWords, letterCount, termsOfWords } from '../normalize';
-import type { LoadedEntry } from '../schema';
 import { letterMask, shapeKey, splitCompound, spellingAliases } from './edits';
+
+/** What the index reads of an entry, or of a subject no entry answers: its id and its text per locale. */
+export interface Indexable {
+  id: string;
+  text: Partial<Record<Locale, { title: string; questions: readonly string[]; keywords: readonly string[] }>>;
+}
 
 /** One locale's search index over the entries translated into it (see `buildIndex`). */
 export interface LocaleIndex {
   /** The entries translated into this locale; everything below refers to them by position (a document number). */
-  docs: LoadedEntry[];
+  docs: Indexable[];
   /** Known words of 4+ letters by first letter and length, with their `letterMask`s, for typo correction. */
   shapes: Map<string, { words: string[]; masks: number[] }>;
   /** How fuse.js judges a two-edit correction of a long word. */
@@ -70,9 +75,12 @@ export const COMPOUND_PART_SHARE = 0.5;
 
 /**
  * Builds the index of one locale. `typoThreshold`: the largest fuse.js score for accepting a two-edit correction
- * (see `SearchOptions.typoThreshold`).
+ * (see `SearchOptions.typoThreshold`). `uncounted`: documents that are searched but leave how much a word says
+ * alone (the off-topic subjects: their words are words no entry has, and count as such for the entries).
  */
-export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon, typoThreshold: number): LocaleIndex {
+export function buildIndex(
+  all: readonly Indexable[], locale: Locale, lexicon: Lexicon, typoThreshold: number, uncounted: ReadonlySet<Indexable> = new Set(),
+): LocaleIndex {
   // A locale's index holds the entries translated into it; others are found through the other locales.
   const docs = all.filter((e) => e.text[locale]);
   const texts = docs.map((e) => e.text[locale]!);
@@ -94,11 +102,12 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
   const tokenize = tokenizer(lexicon, known, aliases);
   const tokenizeText = (text: string) => new Set(tokenize(foldedWords(text)));
 
-  const byTerm = new Map<string, { docs: number[]; centrality: number[]; direct: number[] }>();
+  const byTerm = new Map<string, { docs: number[]; centrality: number[]; direct: number[]; counted: number }>();
   const variantWords: ReadonlySet<string>[] = [];
   const variantDocs: number[] = [];
   const total = FIELD_WEIGHTS.title + FIELD_WEIGHTS.questions + FIELD_WEIGHTS.keywords;
-  docs.forEach((_entry, doc) => {
+  docs.forEach((entry, doc) => {
+    const counted = uncounted.has(entry) ? 0 : 1;
     const t = texts[doc]!;
     const weighted: [Set<string>, number][] = [
       [tokenizeText(t.title), FIELD_WEIGHTS.title],
@@ -120,8 +129,9 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
     }
     for (const [term, value] of focus) {
       let list = byTerm.get(term);
-      if (!list) byTerm.set(term, list = { docs: [], centrality: [], direct: [] });
+      if (!list) byTerm.set(term, list = { docs: [], centrality: [], direct: [], counted: 0 });
       list.docs.push(doc);
+      list.counted += counted;
       list.centrality.push(value);
       list.direct.push(direct.has(term) ? 1 : 0);
     }
@@ -130,8 +140,9 @@ export function buildIndex(all: LoadedEntry[], locale: Locale, lexicon: Lexicon,
   const lists = [...byTerm.values()];
   const postingStart = offsets(lists.map((list) => list.docs.length));
   const n = docs.length;
-  const idfOf = (d: number) => Math.log(1 + (n - d + 0.5) / (d + 0.5));
-  const idf = idfLookup(termNumber, Float64Array.from(lists, (list) => idfOf(list.docs.length)), idfOf(0));
+  const counted = docs.filter((d) => !uncounted.has(d)).length;
+  const idfOf = (d: number) => Math.log(1 + (counted - d + 0.5) / (d + 0.5));
+  const idf = idfLookup(termNumber, Float64Array.from(lists, (list) => idfOf(list.counted)), idfOf(0));
 
   // Every word of a variant is a direct word of its document, so it has a term number.
   const byVariantTerm = lists.map((): number[] => []);

@@ -1,0 +1,117 @@
+// Off-topic subjects (knowledge/offtopic.yaml): a message about a recipe, the weather or another country's rules is
+// declined, also at the end of a long story about integration, while a message that only shares a word with such
+// a subject still finds its entry. The table (offTopic.table.yaml) was written per language by writers who did not
+// copy the subjects file's questions; its in-scope messages use a subject's word on purpose.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { decide, DEFAULT_THRESHOLDS, isRomanized } from '../../knowledge';
+import { loadOffTopic, type OffTopicSubject } from '../../knowledge/offTopic';
+import { createSearch, offTopic, OFF_TOPIC_CLEAR_ENTRY, OFF_TOPIC_QUESTION, OFF_TOPIC_STORY_GAP } from '../../knowledge/search';
+import { LOCALES } from '../../locales';
+import { fixtureKnowledge, sharedKnowledgeBase } from '../helpers/fixtures';
+
+describe('offTopic (pure)', () => {
+  const none = { entryAsked: 0, subjectAsked: 0 };
+  test('a subject that covers the message better than every entry makes it off-topic; a tie does not', () => {
+    expect(offTopic({ entry: 0.4, subject: 0.6, ...none })).toBe(true);
+    expect(offTopic({ entry: 0.4, subject: 0.4, ...none })).toBe(false);
+    expect(offTopic({ entry: 0, subject: 0, ...none })).toBe(false);
+  });
+
+  test('an entry that covers the message clearly keeps it, even when a subject covers it better', () => {
+    expect(offTopic({ entry: OFF_TOPIC_CLEAR_ENTRY, subject: 0.7, ...none })).toBe(false);
+    expect(offTopic({ entry: OFF_TOPIC_CLEAR_ENTRY - 0.01, subject: 0.7, ...none })).toBe(true);
+  });
+
+  test('a story\'s question sentence counts when a subject covers it better and the whole message nearly as well', () => {
+    const story = { entry: 0.55, subject: 0.55 - OFF_TOPIC_STORY_GAP, entryAsked: 0.3, subjectAsked: 0.6 };
+    expect(offTopic(story)).toBe(true);
+    // The story is clearly about an entry: its question sentence alone does not decide.
+    expect(offTopic({ ...story, subject: 0.55 - OFF_TOPIC_STORY_GAP - 0.05 })).toBe(false);
+    // The entries cover the question sentence at least as well.
+    expect(offTopic({ ...story, entryAsked: 0.6 })).toBe(false);
+    // The subject hardly covers it either.
+    expect(offTopic({ ...story, subjectAsked: OFF_TOPIC_QUESTION - 0.01, entryAsked: 0 })).toBe(false);
+  });
+});
+
+const fixtureLexicons = () => fixtureKnowledge().lexicons;
+
+describe('the search with off-topic subjects (fixture entries)', () => {
+  const { entries, lexicons } = fixtureKnowledge();
+  const subject: OffTopicSubject = {
+    id: 'off-topic:cooking',
+    text: { en: { title: 'Do you have a recipe for soup?', questions: ['How do I cook rice?'], keywords: ['recipe', 'cooking', 'oven'] } },
+  };
+  const withSubject = createSearch(entries, lexicons, { offTopic: [subject] });
+  const without = createSearch(entries, lexicons);
+
+  test('finds nothing for a message the subject covers better than any entry', () => {
+    expect(without('a recipe for the exam party, how long in the oven?', 'en').length).toBeGreaterThan(0);
+    expect(withSubject('a recipe for the exam party, how long in the oven?', 'en')).toEqual([]);
+  });
+
+  test('leaves the confidences of a message about an entry exactly as they were', () => {
+    for (const q of ['how do I register for the exam', 'I lost my residence card, what now?']) {
+      expect(withSubject(q, 'en')).toEqual(without(q, 'en'));
+    }
+  });
+
+  test('never returns a subject as a hit', () => {
+    expect(withSubject('recipe cooking oven exam', 'en').every((h) => !h.entry.id.startsWith('off-topic:'))).toBe(true);
+  });
+});
+
+describe('knowledge/offtopic.yaml', () => {
+  // Titles and keywords: the short texts a subject's words can outweigh (a question variant has more of its entry).
+  test('declines no title or keyword of an entry that finds its entry without the subjects', () => {
+    const kb = sharedKnowledgeBase();
+    const { entries } = kb;
+    const without = createSearch(entries, fixtureLexicons());
+    const declined = entries.flatMap((e) => LOCALES.flatMap((l) => {
+      const t = e.text[l];
+      return t ? [t.title, ...t.keywords].filter((q) => kb.search(q, l).length === 0 && without(q, l)[0]?.entry === e).map((q) => `${l} ${e.id}: ${q}`) : [];
+    }));
+    expect(declined).toEqual([]);
+  });
+
+  test('loads, with every subject in all eight languages', () => {
+    const subjects = loadOffTopic();
+    expect(subjects.length).toBeGreaterThanOrEqual(8);
+    for (const s of subjects) expect([s.id, Object.keys(s.text).sort()]).toEqual([s.id, [...LOCALES].sort()]);
+  });
+
+  test('an error names the file, the subject, the locale and the field', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'offtopic-')), 'offtopic.yaml');
+    fs.writeFileSync(file, 'subjects:\n  weather:\n    nl:\n      questions: []\n');
+    expect(() => loadOffTopic(file)).toThrow(/knowledge\/offtopic\.yaml[\s\S]*subjects\.weather\.nl\.questions/);
+    fs.writeFileSync(file, 'subjects:\n  weather:\n    xx:\n      questions: [Gaat het regenen?]\n');
+    expect(() => loadOffTopic(file)).toThrow(/subjects\.weather/);
+  });
+});
+
+const Table = z.record(z.enum(LOCALES), z.strictObject({
+  outOfScope: z.array(z.string().min(3)).min(6),
+  inScope: z.array(z.strictObject({ q: z.string().min(3), topic: z.string() })).min(4),
+}));
+const table = Table.parse(YAML.parse(fs.readFileSync(path.join(__dirname, 'offTopic.table.yaml'), 'utf8')));
+
+describe.each(LOCALES)('%s, messages not in the subjects file', (locale) => {
+  const kb = sharedKnowledgeBase();
+  const { outOfScope, inScope } = table[locale];
+
+  // Not all: a subject no list has (a birthday present, a cat) after a long story is still offered entries. Three
+  // quarters is what the subjects reach on this table (56 of 64 when written); the README lists the misses' kind.
+  test('at least three quarters of the out-of-scope messages, stories included, are declined', () => {
+    const answered = outOfScope.filter((q) => decide(kb.search(q, locale), DEFAULT_THRESHOLDS, { romanized: isRomanized(q, locale) }).kind !== 'fallback');
+    expect(answered.length).toBeLessThanOrEqual(outOfScope.length / 4);
+  });
+
+  test('messages that share a word with a subject still find their entry among the first three', () => {
+    const lost = inScope.filter(({ q, topic }) => !kb.search(q, locale).slice(0, 3).some((h) => h.entry.id === topic));
+    expect(lost).toEqual([]);
+  });
+});
