@@ -41,6 +41,11 @@ export interface Lexicon {
    * `LatinKey`): `ofWord` for a word in the language's script, `ofLatin` for a typed Latin word. Absent otherwise.
    */
   latinKey?: LatinKeys;
+  /**
+   * Phrases that announce a question about something else than the story before it ("but I have another
+   * question:"), as folded words; see `afterSwitch`.
+   */
+  switches: readonly (readonly string[])[];
 }
 
 /** The key functions of a `LatinKey`, with its limits. */
@@ -81,6 +86,8 @@ const LexiconFile = z.strictObject({
   clitics: z.array(z.string().length(1)).default([]),
   cliticEndings: z.array(z.string().min(1)).default([]),
   latinKey: LatinKeyFile.optional(),
+  /** Phrases that announce another question ("another question", "btw a question"); see `Lexicon.switches`. */
+  switches: z.array(z.string().min(2)).default([]),
 });
 
 /**
@@ -146,6 +153,7 @@ export interface LexiconSource {
   clitics?: string[];
   cliticEndings?: string[];
   latinKey?: LatinKey;
+  switches?: string[];
 }
 
 /** Builds a lexicon from plain lists; folding is done here so the data files may use accents. */
@@ -182,6 +190,7 @@ export function buildLexicon(source: LexiconSource): Lexicon {
   const endings = [...new Set(suffixes.map(foldWord))].sort((a, b) => b.length - a.length);
   return { stopwords: stops, canonical, prefixes: folded, suffixes: endings, minStem, romanized, skeletons, clitics: clitics.map(foldWord),
     cliticEndings: [...new Set(cliticEndings.map(foldWord))].sort((a, b) => b.length - a.length),
+    switches: (source.switches ?? []).map((phrase) => foldedWords(phrase)).filter((words) => words.length > 0),
     ...(source.latinKey ? { latinKey: latinKeyOf(source.latinKey) } : {}) };
 }
 

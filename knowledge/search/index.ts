@@ -8,12 +8,12 @@ import { foldedWords } from '../normalize';
 import type { OffTopicSubject } from '../offTopic';
 import type { LoadedEntry } from '../schema';
 import { buildIndex, type Indexable, type LocaleIndex } from './localeIndex';
-import { questionParts, scriptsOf, SCRIPT } from './query';
+import { afterSwitch, questionParts, scriptsOf, SCRIPT } from './query';
 import { newPass, scoreLocale, top, round, type Pass } from './score';
 import { resolveTerms, type ResolvedTerm } from './terms';
 
 export { editDistance, splitCompound, withinOneEdit } from './edits';
-export { isRomanized, questionParts } from './query';
+export { afterSwitch, isRomanized, questionParts } from './query';
 
 /** One entry a search found for a message. */
 export interface Hit {
@@ -102,7 +102,9 @@ export function createSearch(
     scoreLocale(index, resolved, scoring, (doc, confidence) => pass.add(globals[doc]!, confidence * factor, localeNumber));
   };
 
-  return (query, locale) => {
+  return (message, locale) => {
+    // "... But I have another question: ..." — what follows is the question; the story before it is not.
+    const query = afterSwitch(message, lexicons[locale].switches) ?? message;
     const [all, question] = questionParts(query);
     const memos = new Map<Locale, Map<string, ResolvedTerm[]>>();
     const searchAll = (text: string, pass: Pass) => {

@@ -1,5 +1,7 @@
-// Search stage "query parsing": which scripts a message uses, and the question sentence of a long story. Pure.
+// Search stage "query parsing": which scripts a message uses, the question after "I have another question", and
+// the question sentence of a long story. Pure.
 import type { Locale } from '../../locales';
+import { foldedWords } from '../normalize';
 
 /** The script each language is written in. */
 export const SCRIPT: Record<Locale, string> = { nl: 'Latin', en: 'Latin', tr: 'Latin', so: 'Latin', ar: 'Arabic', fa: 'Arabic', ti: 'Ethiopic', uk: 'Cyrillic' };
@@ -38,4 +40,33 @@ export function questionParts(query: string): { text: string; factor: number }[]
   // "Is that allowed?" means nothing without the story before it.
   if (question.split(/\s+/).length < MIN_QUESTION_WORDS) return [{ text: query, factor: 1 }];
   return [{ text: query, factor: 1 }, { text: question, factor: QUESTION_FACTOR }];
+}
+
+const QUESTION_MARK = /[?؟፧]/g;
+
+/**
+ * The words after the last phrase of `switches` in a message ("... my course goes well. But I have another
+ * question: how do I ...?"), as a text to search instead of the whole message: the person says the story is not
+ * what they ask about. Undefined without such a phrase, when fewer than `MIN_QUESTION_WORDS` words follow it
+ * ("another question: is that allowed?" needs the story), or when the message's last question mark comes before
+ * it ("How do I register? By the way, I live in Emmen." asks the first). Pure.
+ * @example afterSwitch('Alles goed. Andere vraag: hoe bak ik brood?', [['andere', 'vraag']]) // 'hoe bak ik brood'
+ */
+export function afterSwitch(text: string, switches: readonly (readonly string[])[]): string | undefined {
+  if (!switches.length) return undefined;
+  const words = foldedWords(text);
+  let end = -1;
+  for (let i = 0; i < words.length; i++) {
+    for (const phrase of switches) {
+      if (i + phrase.length > words.length || i + phrase.length <= end) continue;
+      let k = 0;
+      while (k < phrase.length && words[i + k] === phrase[k]) k++;
+      if (k === phrase.length) end = i + phrase.length;
+    }
+  }
+  if (end < 0 || words.length - end < MIN_QUESTION_WORDS) return undefined;
+  let mark = -1;
+  for (const match of text.matchAll(QUESTION_MARK)) mark = match.index;
+  if (mark >= 0 && foldedWords(text.slice(0, mark + 1)).length <= end) return undefined;
+  return words.slice(end).join(' ');
 }
