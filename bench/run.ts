@@ -9,6 +9,7 @@ import { loadConfig } from '../bot/config';
 import { inProcessBot } from './reference';
 import { loadKnowledgeBase, type LoadedEntry } from '../knowledge';
 import { loadLexicons } from '../knowledge/lexicon';
+import { loadOffTopic } from '../knowledge/offTopic';
 import { createSearch } from '../knowledge/search';
 import { dangersIn, loadSignals } from '../knowledge/signals';
 import { PROJECT_ROOT } from '../knowledge/paths';
@@ -45,11 +46,13 @@ function synthetic(entries: LoadedEntry[], k: number): LoadedEntry[] {
 
 function searchBench(entries: LoadedEntry[], qs: { q: string; locale: Locale }[]) {
   const lexicons = loadLexicons();
+  // The off-topic subjects are searched with every message, as in the bot (they are not multiplied).
+  const offTopic = loadOffTopic();
   const result: Record<string, { entries: number; p50: number; p99: number; buildMs: number }> = {};
   for (const k of [1, 10, 100]) {
     const content = synthetic(entries, k);
     const built = process.hrtime.bigint();
-    const search = createSearch(content, lexicons);
+    const search = createSearch(content, lexicons, { offTopic });
     const buildMs = ms(built);
     for (const { q, locale } of qs.slice(0, 50)) search(q, locale); // warm-up
     const times: number[] = [];
