@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { loadOffTopic } from './offTopic';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../locales';
 import { loadLexicons, romanizedLocaleOf, type Lexicon } from './lexicon';
+import { loadOffTopic } from './offTopic';
 import { KnowledgeError, loadAuthorities, loadEntries } from './load';
 import { fold } from './normalize';
 import { ENTRIES_DIR, KNOWLEDGE_DIR } from './paths';
@@ -212,7 +212,8 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   const menu = MenuFile.safeParse(YAML.parse(fs.readFileSync(menuFile, 'utf8')));
   if (!menu.success) throw new KnowledgeError(`knowledge/menu.yaml: ${z.prettifyError(menu.error)}`);
   return new KnowledgeBase({
-    entries, authorities, search: createSearch(entries, lexicons, { offTopic: loadOffTopic() }), menu: menu.data, municipality: options.municipality,
+    entries, authorities, menu: menu.data, municipality: options.municipality,
+    search: createSearch(entries, lexicons, { offTopic: loadOffTopic() }),
     signals: loadSignals(), guides: loadGuides(entries), lexicons, situations: loadSituations(undefined, new Set(entries.map((e) => e.id))),
   });
 }
