@@ -122,8 +122,8 @@ export function latinKeyOf(spec: LatinKey): LatinKeys {
 }
 
 /**
- * Reads and validates the lexicon of every locale (`<dir>/<locale>.yaml`); multi-word variants are ignored
- * (search is per word). Throws an error naming the file on bad content.
+ * Reads and validates the lexicon of every locale (`<dir>/<locale>.yaml`); variants of more than two words
+ * are ignored (search is per word, or per pair of neighbouring words). Throws an error naming the file on bad content.
  */
 export function loadLexicons(dir = path.join(KNOWLEDGE_DIR, 'lexicon')): Record<Locale, Lexicon> {
   const result = {} as Record<Locale, Lexicon>;
@@ -163,8 +163,10 @@ export function buildLexicon(source: LexiconSource): Lexicon {
   const canonical = new Map<string, string>();
   for (const [term, variants] of Object.entries(synonyms)) {
     for (const variant of variants) {
-      const folded = foldWord(variant);
-      if (!folded.includes(' ')) canonical.set(folded, foldWord(term));
+      // A two-word variant ("pay back", "city hall") is found as the two words written together, which is how
+      // the search tries each pair of neighbouring words; longer ones are not searched for.
+      const parts = foldWord(variant).split(/\s+/);
+      if (parts.length <= 2) canonical.set(parts.join(''), foldWord(term));
     }
   }
   const stops = new Set(stopwords.map(foldWord));

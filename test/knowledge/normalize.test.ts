@@ -47,6 +47,13 @@ describe('two words written apart that a vocabulary knows as one', () => {
     const english = buildLexicon({ stopwords: ['how', 'much', 'is', 'the'], synonyms: { cost: ['howmuch'] } });
     expect(terms('how much is the exam', english, new Set(['cost', 'exam']))).toEqual(['cost', 'exam']);
   });
+
+  test('are joined when the lexicon lists them as a two-word variant, written with its space ("pay back")', () => {
+    const english = buildLexicon({ stopwords: ['i', 'the'], synonyms: { repay: ['pay back'], ombudsman: ['three word variant'] } });
+    expect(terms('i pay back the loan', english, new Set(['repay', 'loan']))).toEqual(['repay', 'loan']);
+    // Longer variants are not searched for: their words stay words.
+    expect(terms('three word variant', english, new Set(['ombudsman']))).toEqual(['three', 'word', 'variant']);
+  });
 });
 
 describe('listed variants', () => {
