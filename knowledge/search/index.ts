@@ -103,12 +103,14 @@ export function createSearch(
   };
 
   return (message, locale) => {
+    // The message is folded once: for finding a topic switch, and as the words of the whole message.
+    const folded = foldedWords(message);
     // "... But I have another question: ..." — what follows is the question; the story before it is not.
-    const query = afterSwitch(message, lexicons[locale].switches) ?? message;
-    const [all, question] = questionParts(query);
+    const switched = afterSwitch(message, lexicons[locale].switches, folded);
+    const [all, question] = questionParts(switched ?? message);
     const memos = new Map<Locale, Map<string, ResolvedTerm[]>>();
-    const searchAll = (text: string, pass: Pass) => {
-      const { words, names: incidental } = readWords(text);
+    const searchAll = (text: string, pass: Pass, textWords?: string[]) => {
+      const { words, names: incidental } = readWords(text, textWords);
       // The conversation's language, and the other languages written in a script the message uses (a Dutch
       // term in a Turkish question; "DigiD" in Latin letters is in the Latin-script languages' texts too).
       // An Arabic or Ge'ez index has nothing to match in a Latin-script message, and searching it was half
@@ -143,7 +145,7 @@ export function createSearch(
     };
     whole.clear();
     asked.clear();
-    searchAll(all!.text, whole);
+    searchAll(all!.text, whole, switched === undefined ? folded : undefined);
     for (let k = 0; k < whole.count; k++) whole.score[whole.touched[k]!] = round(whole.score[whole.touched[k]!]!);
     const best = { entry: 0, subject: 0, entryAsked: 0, subjectAsked: 0 };
     if (question) {
@@ -223,8 +225,11 @@ export function incidentalWords(text: string): Set<string> {
   return new Set([...names, ...words.filter((w) => NUMBER.test(w))]);
 }
 
-/** The folded words of a message, and those of them that are names (see `incidentalWords`). */
-function readWords(text: string): { words: string[]; names: Set<string> } {
+/**
+ * The folded words of a message (`words`, when the caller folded it already), and those of them that are names
+ * (see `incidentalWords`).
+ */
+function readWords(text: string, words: string[] = foldedWords(text)): { words: string[]; names: Set<string> } {
   const names = new Set<string>();
   // Only a capitalised word is folded on its own; the message is folded once.
   for (const match of text.matchAll(NAME_CANDIDATE)) {
@@ -236,5 +241,5 @@ function readWords(text: string): { words: string[]; names: Set<string> } {
     const folded = foldedWords(match[0]);
     if (folded.length === 1) names.add(folded[0]!);
   }
-  return { words: foldedWords(text), names };
+  return { words, names };
 }

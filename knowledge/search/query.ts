@@ -49,12 +49,14 @@ const QUESTION_MARK = /[?؟፧]/g;
  * question: how do I ...?"), as a text to search instead of the whole message: the person says the story is not
  * what they ask about. Undefined without such a phrase, when fewer than `MIN_QUESTION_WORDS` words follow it
  * ("another question: is that allowed?" needs the story), or when the message's last question mark comes before
- * it ("How do I register? By the way, I live in Emmen." asks the first). Pure.
+ * it ("How do I register? By the way, I live in Emmen." asks the first). `words`: the text's `foldedWords`, when the
+ * caller has them already. Pure.
  * @example afterSwitch('Alles goed. Andere vraag: hoe bak ik brood?', [['andere', 'vraag']]) // 'hoe bak ik brood'
  */
-export function afterSwitch(text: string, switches: readonly (readonly string[])[]): string | undefined {
+export function afterSwitch(
+  text: string, switches: readonly (readonly string[])[], words: readonly string[] = foldedWords(text),
+): string | undefined {
   if (!switches.length) return undefined;
-  const words = foldedWords(text);
   let end = -1;
   for (let i = 0; i < words.length; i++) {
     for (const phrase of switches) {
