@@ -38,8 +38,6 @@ describe('offTopic (pure)', () => {
   });
 });
 
-const fixtureLexicons = () => fixtureKnowledge().lexicons;
-
 describe('the search with off-topic subjects (fixture entries)', () => {
   const { entries, lexicons } = fixtureKnowledge();
   const subject: OffTopicSubject = {
@@ -70,7 +68,8 @@ describe('knowledge/offtopic.yaml', () => {
   test('declines no title or keyword of an entry that finds its entry without the subjects', () => {
     const kb = sharedKnowledgeBase();
     const { entries } = kb;
-    const without = createSearch(entries, fixtureLexicons());
+    // The real entries and lexicons (the same lexicons the fixture uses), without the subjects.
+    const without = createSearch(entries, fixtureKnowledge().lexicons);
     const declined = entries.flatMap((e) => LOCALES.flatMap((l) => {
       const t = e.text[l];
       return t ? [t.title, ...t.keywords].filter((q) => kb.search(q, l).length === 0 && without(q, l)[0]?.entry === e).map((q) => `${l} ${e.id}: ${q}`) : [];
