@@ -50,8 +50,10 @@ export interface Lexicon {
 
 /** The key functions of a `LatinKey`, with its limits. */
 export interface LatinKeys {
-  ofWord: (word: string) => string;
-  ofLatin: (latin: string) => string;
+  /** A word's keys: the main key first, then those of its letters' other spellings (at most `MAX_LATIN_KEYS`). */
+  ofWord: (word: string) => string[];
+  /** The same for a typed Latin word. */
+  ofLatin: (latin: string) => string[];
   /** Shorter keys are not used (they meet too many words). */
   minKey: number;
   /** Up to this many letters of a typed word's key are tried off (a case ending of its own). */
@@ -65,9 +67,12 @@ export const LATIN_WORD = /^[a-z0-9]+$/;
 const latinWord = z.string().regex(LATIN_WORD, 'lower-case Latin letters and digits, one word');
 
 /** How a language's letters are typed in Latin letters: see `LatinKey`. */
+const keyLetters = z.string().regex(/^[a-z0-9]*$/, 'lower-case Latin letters and digits');
+/** A letter's key, or its keys: the main one first, then how else it is typed. */
+const keyChoices = z.union([keyLetters, z.array(keyLetters).min(2)]);
 const LatinKeyFile = z.strictObject({
-  script: z.record(z.string().length(1), z.string().regex(/^[a-z]*$/, 'lower-case Latin letters')),
-  latin: z.record(z.string().regex(/^[a-z0-9]+$/, 'lower-case Latin letters and digits'), z.string().regex(/^[a-z]*$/, 'lower-case Latin letters')).default({}),
+  script: z.record(z.string().length(1), keyChoices),
+  latin: z.record(z.string().regex(/^[a-z0-9]+$/, 'lower-case Latin letters and digits'), keyChoices).default({}),
   minKey: z.number().int().min(2).default(4),
   ending: z.number().int().min(0).default(0),
   optionalFinal: z.string().regex(/^[a-z]$/).optional(),
@@ -95,30 +100,54 @@ const LexiconFile = z.strictObject({
  * "записатися" → "zapisatisia"; "imti7an" and "امتحان" → "mthn"): `script` gives each letter's key (letters as
  * folded: Ukrainian ї is і, й is и); `latin` rewrites typed spellings that differ from the key ("y" → "i",
  * "kh" → "h", a vowel Arabic does not write → ""), the longest first; other Latin letters are their own key.
- * Doubled letters count once on both sides. `minKey`, `ending`, `optionalFinal`: see `LatinKeys`.
+ * A letter typed in more than one way has a list, the main key first (Arabic ع is often typed "3" and often left
+ * out; a typed "g" is ج in Egypt and ق in Iraq): a word then has a key for each choice. Doubled letters count
+ * once on both sides. `minKey`, `ending`, `optionalFinal`: see `LatinKeys`.
  */
 export type LatinKey = z.infer<typeof LatinKeyFile>;
 
+/** A word has at most this many keys (each letter with another spelling doubles them). */
+export const MAX_LATIN_KEYS = 8;
+
 /** The key functions of a `LatinKey`. Pure. */
 export function latinKeyOf(spec: LatinKey): LatinKeys {
-  const script = new Map(Object.entries(spec.script));
-  const spellings = Object.entries(spec.latin).sort(([a], [b]) => b.length - a.length);
-  const once = (key: string) => key.replace(/(.)\1+/g, '$1');
+  const choices = (key: string | string[]) => (typeof key === 'string' ? [key] : key);
+  const script = new Map(Object.entries(spec.script).map(([letter, key]) => [letter, choices(key)]));
+  const spellings = Object.entries(spec.latin).map(([spelling, key]): [string, string[]] => [spelling, choices(key)])
+    .sort(([a], [b]) => b.length - a.length);
   return {
-    ofWord: (word) => once([...word].map((c) => script.get(c) ?? c).join('')),
+    ofWord: (word) => keysOf([...word].map((c) => script.get(c) ?? [c])),
     ofLatin: (latin) => {
-      let out = '';
+      const parts: string[][] = [];
       for (let i = 0; i < latin.length;) {
         const found = spellings.find(([spelling]) => latin.startsWith(spelling, i));
-        if (found) [out, i] = [out + found[1], i + found[0].length];
-        else [out, i] = [out + latin[i], i + 1];
+        if (found) [i] = [i + found[0].length, parts.push(found[1])];
+        else [i] = [i + 1, parts.push([latin[i]!])];
       }
-      return once(out);
+      return keysOf(parts);
     },
     minKey: spec.minKey,
     ending: spec.ending,
     ...(spec.optionalFinal ? { optionalFinal: spec.optionalFinal } : {}),
   };
+}
+
+/**
+ * The keys a word's parts spell, each part one of its choices: the main choices first, then those with the fewest
+ * other choices, at most `MAX_LATIN_KEYS`; doubled letters once, each key once. Pure.
+ */
+function keysOf(parts: readonly (readonly string[])[]): string[] {
+  let keys = [{ key: '', others: 0 }];
+  for (const options of parts) {
+    if (options.length === 1) {
+      for (const k of keys) k.key += options[0];
+      continue;
+    }
+    // A stable sort: among equally many other choices, the earlier parts' main choices stay first.
+    keys = keys.flatMap((k) => options.map((o, i) => ({ key: k.key + o, others: k.others + (i ? 1 : 0) })))
+      .sort((a, b) => a.others - b.others).slice(0, MAX_LATIN_KEYS);
+  }
+  return [...new Set(keys.map((k) => k.key.replace(/(.)\1+/g, '$1')))];
 }
 
 /**

@@ -8,7 +8,7 @@ import { foldedWords } from '../normalize';
 import type { OffTopicSubject } from '../offTopic';
 import type { LoadedEntry } from '../schema';
 import { buildIndex, type Indexable, type LocaleIndex } from './localeIndex';
-import { afterSwitch, questionParts, scriptsOf, SCRIPT } from './query';
+import { afterSwitch, isRomanized, questionParts, scriptsOf, SCRIPT } from './query';
 import { newPass, scoreLocale, top, round, type Pass } from './score';
 import { resolveTerms, type ResolvedTerm } from './terms';
 
@@ -87,7 +87,7 @@ export function createSearch(
   /** Scores the entries of one locale's index for the words, into `pass` (times `factor`). */
   const searchLocale = (
     words: readonly string[], locale: Locale, memo: Map<string, ResolvedTerm[]>, notTypos: ReadonlySet<string>, factor: number, pass: Pass,
-    names: ReadonlySet<string>,
+    names: ReadonlySet<string>, romanized: boolean,
   ): void => {
     const index = indexes[locale];
     const globals = docGlobal[locale];
@@ -99,10 +99,17 @@ export function createSearch(
       const r = resolved[i]!;
       if (r.quality === 0 && names.has(r.term)) resolved[i] = { ...r, weight: r.weight * NAME_SHARE };
     }
+    // A message typed in Latin letters in a language of another script has many words no key places (a dialect's
+    // verbs, "ba3atetli", "gita3aw"): they say less about the topic than a word of the script the entries miss.
+    for (let i = 0; romanized && SCRIPT[locale] !== 'Latin' && i < resolved.length; i++) {
+      const r = resolved[i]!;
+      if (r.quality === 0 && LATIN_WORD.test(r.term)) resolved[i] = { ...r, weight: r.weight * UNPLACED_ROMANIZED_SHARE };
+    }
     scoreLocale(index, resolved, scoring, (doc, confidence) => pass.add(globals[doc]!, confidence * factor, localeNumber));
   };
 
   return (message, locale) => {
+    const romanized = isRomanized(message, locale);
     // The message is folded once: for finding a topic switch, and as the words of the whole message.
     const folded = foldedWords(message);
     // "... But I have another question: ..." — what follows is the question; the story before it is not.
@@ -140,7 +147,7 @@ export function createSearch(
         // A number a language's texts do not have says nothing about the topic ("123456782", "2019" in a long
         // story): it is left out rather than counted as a word the entries miss.
         const these = words.filter((w) => (l === locale || !own.has(w)) && !(NUMBER.test(w) && !knownIn(l, w)));
-        searchLocale(these, l, memos.get(l)!, l === locale ? NONE : own, l === locale ? 1 : crossLocalePenalty, pass, incidental);
+        searchLocale(these, l, memos.get(l)!, l === locale ? NONE : own, l === locale ? 1 : crossLocalePenalty, pass, incidental, romanized);
       }
     };
     whole.clear();
@@ -183,6 +190,7 @@ export function createSearch(
 
 const NONE: ReadonlySet<string> = new Set();
 
+
 /**
  * A message an entry covers this well (the confidence of a direct answer) is not declined because a subject covers
  * it better still: "I bought a second-hand car; can I drive it with my foreign licence?" is about the licence.
@@ -210,6 +218,12 @@ export function offTopic(best: { entry: number; subject: number; entryAsked: num
 
 /** How much an unknown name counts of what another unknown word counts. */
 export const NAME_SHARE = 0.5;
+
+/**
+ * In a message of a language of another script typed in Latin letters, a Latin word that language's index cannot
+ * place counts this share of a missed word (see `isRomanized`). Chosen on the romanized items of the tuning sets.
+ */
+export const UNPLACED_ROMANIZED_SHARE = 0.4;
 
 const SENTENCE_END = /[.!?؟።፧:]/;
 /** A word that starts (after any opening quote or bracket) with a capital followed by a small letter. */

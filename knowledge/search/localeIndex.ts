@@ -205,17 +205,25 @@ function idfLookup(termNumber: ReadonlyMap<string, number>, idfs: Float64Array, 
   };
 }
 
-/** Each text word's (as folded) and each known term's Latin key → the term, for the keys only one term has. */
+/**
+ * Each text word's (as folded) and each known term's Latin keys → the term, for the keys only one term has. A main
+ * key (every letter as it is mostly typed) wins over a key of other spellings: the other keys only fill in keys no
+ * word has as its main key.
+ */
 function keysOfWords(
   words: Iterable<string>, latin: LatinKeys, tokenize: (words: readonly string[]) => string[], known: ReadonlySet<string>,
 ): Map<string, string> {
-  const terms = new Map<string, Set<string>>();
-  const add = (key: string, term: string) => {
-    if (key.length >= latin.minKey) terms.set(key, (terms.get(key) ?? new Set()).add(term));
+  const main = new Map<string, Set<string>>();
+  const other = new Map<string, Set<string>>();
+  const add = (into: Map<string, Set<string>>, key: string, term: string) => {
+    if (key.length >= latin.minKey) into.set(key, (into.get(key) ?? new Set()).add(term));
   };
-  const note = (key: string, term: string) => {
-    add(key, term);
-    if (latin.optionalFinal && key.endsWith(latin.optionalFinal)) add(key.slice(0, -1), term);
+  const note = (keys: string[], term: string) => {
+    keys.forEach((key, i) => {
+      const into = i === 0 ? main : other;
+      add(into, key, term);
+      if (latin.optionalFinal && key.endsWith(latin.optionalFinal)) add(into, key.slice(0, -1), term);
+    });
   };
   for (const word of words) {
     const [term] = tokenize([word]);
@@ -223,7 +231,10 @@ function keysOfWords(
     note(latin.ofWord(word), term);
     note(latin.ofWord(term), term);
   }
-  return new Map([...terms].filter(([, found]) => found.size === 1).map(([key, found]) => [key, [...found][0]!]));
+  const unique = (map: Map<string, Set<string>>) => [...map].filter(([, found]) => found.size === 1).map(([key, found]): [string, string] => [key, [...found][0]!]);
+  const terms = new Map(unique(main));
+  for (const [key, term] of unique(other)) if (!main.has(key)) terms.set(key, term);
+  return terms;
 }
 
 /** Start positions of consecutive lists of these lengths, and the end of the last one. */

@@ -58,12 +58,18 @@ function resolveUnknown(term: string, weight: number, index: LocaleIndex, correc
   return [match ? { term: match, quality: CORRECTED_QUALITY, weight } : { term, quality: 0, weight }];
 }
 
-/** The term whose Latin key a typed word's key is, or is without an ending of up to `latin.ending` letters. */
+/**
+ * The term whose Latin key one of a typed word's keys is (the main key first), or is without an ending of up to
+ * `latin.ending` letters (every key whole before any is cut).
+ */
 function fromLatin(typed: string, latin: LatinKeys, keys: ReadonlyMap<string, string>): string | undefined {
-  const key = latin.ofLatin(typed);
-  for (let cut = 0; cut <= latin.ending && key.length - cut >= latin.minKey + (cut ? 1 : 0); cut++) {
-    const term = keys.get(cut ? key.slice(0, -cut) : key);
-    if (term !== undefined) return term;
+  const typedKeys = latin.ofLatin(typed);
+  for (let cut = 0; cut <= latin.ending; cut++) {
+    for (const key of typedKeys) {
+      if (key.length - cut < latin.minKey + (cut ? 1 : 0)) continue;
+      const term = keys.get(cut ? key.slice(0, -cut) : key);
+      if (term !== undefined) return term;
+    }
   }
   return undefined;
 }
