@@ -227,3 +227,33 @@ describe('letters typed in more than one way have a key for each way (Arabic `la
     }
   });
 });
+
+describe('Tigrinya typed in Latin letters meets the Ge\'ez word on its consonants (`latinKey` in the lexicon)', () => {
+  const key = lexicons.ti.latinKey!;
+  const geez = (word: string) => key.ofWord(foldedWords(word)[0]!);
+
+  test.each([['fetena', 'ፈተና'], ['ftena', 'ፈተና'], ['wxiet', 'ውጽኢት'], ['wtsiet', 'ውጽኢት'], ['mesrah', 'ምስራሕ'], ['tigrigna', 'ትግርኛ']])(
+    '"%s" and "%s"', (latin, word) => {
+      expect(key.ofLatin(latin)).toContain(geez(word)[0]);
+    });
+
+  test('"utsiet", with ው typed as a vowel, meets ውጽኢት on its other key', () => {
+    expect(geez('ውጽኢት')).toEqual(['wtst', 'tst']);
+    expect(key.ofLatin('utsiet')).toEqual(['tst']);
+  });
+
+  test('different words keep different keys', () => {
+    expect(geez('ፈተና')[0]).not.toBe(geez('ፍትሒ')[0]);
+    expect(key.ofLatin('sirah')).not.toContain(geez('ሰዓት')[0]);
+  });
+
+  test('a Latin word no table lists is read as the word of the entries', () => {
+    const index = buildIndex(kb.entries, 'ti', lexicons.ti, 0.3);
+    for (const [typed, word] of [['mesrah', 'ምስራሕ'], ['tsehifu', 'ጽሓፍ']] as const) {
+      expect(lexicons.ti.romanized.has(typed)).toBe(false);
+      const [term] = index.tokenize([foldedWords(word)[0]!]);
+      expect(index.known.has(term!)).toBe(true);
+      expect(resolveTerms([typed], index, new Map(), new Set())).toEqual([{ term, quality: ROMANIZED_QUALITY, weight: index.idf(term!) }]);
+    }
+  });
+});
