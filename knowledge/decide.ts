@@ -19,9 +19,9 @@ export interface Thresholds {
   /** At most this many "did you mean" choices. */
   maxChoices: number;
   /**
-   * Lowest confidence to answer a leader whose close runners-up would not change where the person goes (the same
-   * organisation, no contradicting law), or that has no close runner-up at all; the runners-up are then offered
-   * as "or did you mean". Above 1: never.
+   * Lowest confidence to answer a leader whose runners-up within the margin would not change where the person goes
+   * (the same organisation, no contradicting law), or that has no close runner-up at all; the runners-up are then
+   * offered as "or did you mean". Above 1: never.
    */
   agreeing: number;
 }
@@ -68,7 +68,11 @@ export function decide(hits: Hit[], thresholds: Thresholds = DEFAULT_THRESHOLDS,
   const runnersUp = close.slice(1);
   // A clear winner is answered; a runner-up not far behind it is one tap away under the answer.
   if (best.confidence >= t.answer && clearWinner) return { kind: 'answer', hit: best, alternatives: runnersUp };
-  // Ask back only when the choices would send the person to different places.
-  if (best.confidence >= t.agreeing && runnersUp.every((h) => agree(best, h))) return { kind: 'answer', hit: best, alternatives: runnersUp };
+  // Ask back only when the choices would send the person to different places: a runner-up of another organisation
+  // (or law) within the margin. One further behind is no closer than it is to a clear winner, and is offered the
+  // same way, under the answer.
+  if (best.confidence >= t.agreeing && runnersUp.every((h) => agree(best, h) || best.confidence - h.confidence >= t.margin)) {
+    return { kind: 'answer', hit: best, alternatives: runnersUp };
+  }
   return { kind: 'choose', hits: close, confidence: best.confidence };
 }

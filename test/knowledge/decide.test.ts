@@ -44,6 +44,14 @@ describe('asking back only when the choices would send the person to different p
     expect(decide([at('a', 0.58, 'DUO'), at('b', 0.56, 'GEMEENTE')], agreeing).kind).toBe('choose');
   });
 
+  test('a runner-up of another organisation more than the margin behind does not make it a question', () => {
+    // Between the agreeing and the answer threshold: "b" is close (within twice the margin) but not within it.
+    const d = decide([at('a', 0.58, 'DUO'), at('b', 0.535, 'DUO'), at('c', 0.535, 'GEMEENTE')], agreeing);
+    expect(d).toMatchObject({ kind: 'answer', hit: { entry: { id: 'a' } } });
+    expect(d.kind === 'answer' && d.alternatives.map((h) => h.entry.id)).toEqual(['b', 'c']);
+    expect(decide([at('a', 0.58, 'DUO'), at('b', 0.545, 'GEMEENTE')], agreeing).kind).toBe('choose');
+  });
+
   test('the same organisation but contradicting laws (Wi2013 only against Wi2021 only): ask back', () => {
     expect(decide([at('a', 0.58, 'DUO', ['wi2013']), at('b', 0.56, 'DUO', ['wi2021'])], agreeing).kind).toBe('choose');
     expect(decide([at('a', 0.58, 'DUO', ['wi2013']), at('b', 0.56, 'DUO', ['wi2013', 'wi2021'])], agreeing).kind).toBe('answer');
