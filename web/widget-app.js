@@ -56,7 +56,7 @@
         bubbleBorderRadius: 8,
         bubbleFromUserBackground: '#e8f0f8',
         sendBoxButtonColor: config.color,
-        primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Noto Sans Ethiopic", "Wegwijzer Ethiopic", sans-serif'
+        primaryFont: '"Wegwijzer Ethiopic", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif'
       }
     }, document.getElementById('webchat'));
   }

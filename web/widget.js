@@ -21,16 +21,18 @@
 
   var style = document.createElement('style');
   style.textContent = [
-    '.wegwijzer-launcher{position:fixed;bottom:16px;' + side + ':16px;z-index:2147483000;border:0;border-radius:28px;padding:12px 18px;font:600 16px/1.2 system-ui,sans-serif;color:#fff;background:' + color + ';box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer;max-width:calc(100vw - 32px)}',
+    '.wegwijzer-launcher{position:fixed;bottom:16px;' + side + ':16px;z-index:2147483000;border:0;border-radius:28px;padding:12px 18px;font:600 16px/1.2 "Wegwijzer Ethiopic",system-ui,sans-serif;color:#fff;background:' + color + ';box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer;max-width:calc(100vw - 32px)}',
     '.wegwijzer-launcher:focus-visible,.wegwijzer-close:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}',
     '.wegwijzer-panel{position:fixed;bottom:16px;' + side + ':16px;z-index:2147483001;width:400px;height:min(640px,calc(100dvh - 32px));display:flex;flex-direction:column;background:#fff;border-radius:12px;box-shadow:0 4px 24px rgba(0,0,0,.35);overflow:hidden}',
     '.wegwijzer-panel[hidden],.wegwijzer-launcher[hidden]{display:none}',
-    '.wegwijzer-head{display:flex;align-items:center;gap:8px;padding:10px 12px;background:' + color + ';color:#fff;font:600 16px/1.3 system-ui,"Wegwijzer Ethiopic",sans-serif}',
+    '.wegwijzer-head{display:flex;align-items:center;gap:8px;padding:10px 12px;background:' + color + ';color:#fff;font:600 16px/1.3 "Wegwijzer Ethiopic",system-ui,sans-serif}',
     '.wegwijzer-head h2{flex:1;margin:0;font:inherit}',
     '.wegwijzer-close{border:0;background:transparent;color:#fff;font-size:24px;line-height:1;cursor:pointer;min-width:44px;min-height:44px}',
     '.wegwijzer-frame{flex:1;width:100%;border:0}',
     '@media (max-width:480px){.wegwijzer-panel{inset:0;width:100%;height:100dvh;border-radius:0}}',
-    // The panel's title in Tigrinya needs Ge'ez letters too, on a site that has no such font.
+    // The launcher and the panel's title in Tigrinya need Ge'ez letters too, on a site that has no such font. The
+    // font comes first (its unicode-range keeps it to Ge'ez letters): after system-ui, a system font that claims
+    // Ge'ez letters it cannot draw (DejaVu Sans Bold on Linux) was used instead, and the title showed empty boxes.
     '@font-face{font-family:"Wegwijzer Ethiopic";font-weight:600;font-display:swap;src:url(' + origin + '/fonts/noto-sans-ethiopic-ethiopic-700-normal.woff2) format("woff2");unicode-range:U+1200-139F,U+2D80-2DDF,U+AB00-AB2F}'
   ].join('');
   document.head.appendChild(style);

@@ -3,7 +3,7 @@
 // phone and a desktop, and one language switch for widget and bot. Screenshots go to test-output/widget/.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { LOCALES } from '../../locales';
 import { loadWebStrings } from '../../bot/web';
@@ -209,4 +209,49 @@ test.each([['nl'], ['ar']])('%s: with a phone keyboard open (half the screen) th
   expect(send!.y).toBeGreaterThanOrEqual(0);
   expect(send!.y + send!.height).toBeLessThanOrEqual(420);
   await page.close();
+});
+
+describe('Tigrinya\'s Ge\'ez letters', () => {
+  const GEEZ = /[\u1200-\u139f\u2d80-\u2ddf\uab00-\uab2f]/gu;
+  /**
+   * How many glyphs of the first node matching `selector` Chromium drew with a web font, and how many Ge'ez letters
+   * the node has; `frame`: the node is inside the widget's frame.
+   */
+  const drawn = async (page: Page, selector: string, frame = false) => {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      type Node = { nodeId: number; nodeName: string; contentDocument?: Node; children?: Node[] };
+      const find = (node: Node): Node | undefined => node.nodeName === 'IFRAME' && node.contentDocument
+        ? node.contentDocument : node.children?.map(find).find((n) => n !== undefined);
+      const scope = frame ? find(root as Node)! : root;
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: scope.nodeId, selector });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+      const text = outerHTML.replace(/<[^>]*>/g, '');
+      return { web: fonts.filter((f) => f.isCustomFont).reduce((n, f) => n + f.glyphCount, 0), geez: text.match(GEEZ)?.length ?? 0 };
+    } finally {
+      await cdp.detach();
+    }
+  };
+
+  // A system font that claims Ge'ez letters it cannot draw showed the title as boxes: every Ge'ez letter is drawn
+  // with the page's Ethiopic web font, in the title (bold), the greeting and the launcher.
+  test('are drawn with the Ethiopic web font in the panel title, the greeting and the launcher', async () => {
+    const { page } = await openGreeted(browser, `${bot.url}/?lang=ti`);
+    for (const [selector, frame] of [['.wegwijzer-head h2', false], ['.webchat__bubble__content p', true]] as const) {
+      const { web, geez } = await drawn(page, selector, frame);
+      expect([selector, geez > 5]).toEqual([selector, true]);
+      expect([selector, web]).toEqual([selector, geez]);
+    }
+    await page.locator('.wegwijzer-close').click();
+    await page.locator('.wegwijzer-launcher').waitFor();
+    const launcher = await drawn(page, '.wegwijzer-launcher');
+    expect(launcher.geez).toBeGreaterThan(0);
+    expect(launcher.web).toBe(launcher.geez);
+    await page.screenshot({ path: path.join(OUT, 'ti-geez-launcher.png') });
+    await page.close();
+  });
 });
