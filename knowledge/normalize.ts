@@ -8,10 +8,16 @@ import type { Lexicon } from './lexicon';
 const ARABIC_LETTERS: Record<string, string> = { 'ی': 'ي', 'ى': 'ي', 'ک': 'ك', 'ة': 'ه', 'ٱ': 'ا', 'ۀ': 'ه' };
 
 /**
+ * English "I'll" and "I'd" (and the same after you, he, she, we, they, it, that, there, who): without the
+ * apostrophe they would be "ill" (sick) and "id" (an identity card).
+ */
+const CONTRACTION = /\b(i|you|he|she|we|they|it|that|there|who)['’‘`´ʼ](ll|d)\b/g;
+
+/**
  * Lower-case, strip diacritics (Latin accents, Arabic harakat), fold Arabic/Persian letter variants and
  * Arabic-Indic digits, Turkish dotless ı to i (people type "saldiri" for "saldırı"), drop tatweel, zero-width
- * joiners and apostrophes of every kind (Ukrainian "б'є", "бʼє", "б’є" are one word), turn punctuation into
- * spaces. Ge'ez and Cyrillic letters stay as they are. Pure.
+ * joiners and apostrophes of every kind (Ukrainian "б'є", "бʼє", "б’є" are one word; English "I'll" and "I'd" are
+ * written out first), turn punctuation into spaces. Ge'ez and Cyrillic letters stay as they are. Pure.
  * @example fold('Ik wil een Boete-Regeling, café!') // 'ik wil een boete regeling cafe'
  */
 export function fold(text: string): string {
@@ -23,6 +29,7 @@ export function fold(text: string): string {
     .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) - (d >= '\u06f0' ? 0x06f0 : 0x0660))))
     .toLowerCase()
     .replace(/ı/g, 'i')
+    .replace(CONTRACTION, (_, pronoun: string, verb: string) => `${pronoun} ${verb === 'll' ? 'will' : 'would'}`)
     .replace(/['’‘`´ʼ]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

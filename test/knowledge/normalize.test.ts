@@ -1,7 +1,7 @@
 // How a message becomes search terms (knowledge/normalize.ts), on small lexicons written here: words glued across
-// scripts, function words that look like a compound, and listed variants behind a clitic prefix. Pure.
+// scripts, function words that look like a compound, and listed variants behind a clitic prefix, English contractions. Pure.
 import { buildLexicon } from '../../knowledge/lexicon';
-import { foldedWords, terms } from '../../knowledge/normalize';
+import { fold, foldedWords, terms } from '../../knowledge/normalize';
 
 describe('words glued across scripts', () => {
   test.each([
@@ -67,5 +67,22 @@ describe('listed variants', () => {
   test('of a function word are dropped like the function word (Somali "hada" for "hadda")', () => {
     const somali = buildLexicon({ stopwords: ['hadda'], synonyms: { hadda: ['hada'] }, suffixes: ['da'] });
     expect(terms('hada imtixaan', somali)).toEqual(['imtixaan']);
+  });
+});
+
+describe('English contractions', () => {
+  // Without the apostrophe "I'll" is "ill" (sick) and "I'd" is "id" (an identity card): they are written out first.
+  test.each([
+    ["I'll do the Z-route", 'i will do the z route'], ['I’d like to know', 'i would like to know'],
+    ["It'll take long", 'it will take long'], ["WE'D", 'we would'],
+  ])('"%s" folds to "%s"', (text, folded) => {
+    expect(fold(text)).toBe(folded);
+  });
+
+  test('other apostrophes still join their word', () => {
+    expect(fold("DUO'dan")).toBe('duodan');
+    expect(fold("б'є")).toBe('бє');
+    expect(fold("auto's")).toBe('autos');
+    expect(fold("pill's")).toBe('pills');
   });
 });
