@@ -40,6 +40,24 @@ describe.each([['dangers.table.yaml', table], ['dangers.second.yaml', read('dang
   });
 });
 
+describe('medical emergencies now, and illnesses of the past (test/knowledge/medical.table.yaml, written blind)', () => {
+  const medical = YAML.parse(fs.readFileSync(path.join(__dirname, 'medical.table.yaml'), 'utf8')) as Record<Locale, { emergency: string[]; past: string[] }>;
+  describe.each(LOCALES.map((l) => [l]))('%s', (locale) => {
+    test.each(medical[locale].emergency.map((text) => [text]))('an emergency now: "%s"', (text) => {
+      expect(kinds(text)).toContain('medical');
+    });
+    // A stroke survivor who asks to be exempted from the exams gets her answer, not only the emergency numbers.
+    test.each(medical[locale].past.map((text) => [text]))('the past or a figure of speech, no alarm: "%s"', (text) => {
+      expect(kinds(text)).toEqual([]);
+    });
+  });
+
+  test('an idiom of the past does not hide an emergency told with it', () => {
+    expect(kinds('my father had a stroke two years ago and now he is not breathing')).toContain('medical');
+    expect(kinds('na zijn beroerte vorig jaar is hij nu ineens bewusteloos')).toContain('medical');
+  });
+});
+
 test('no question people ask about anything else raises an alarm: entry titles and variants, and the eval sets', () => {
   const alarms: string[] = [];
   for (const entry of kb.entries.filter((e) => e.id !== kb.urgentEntry?.id)) {
@@ -48,8 +66,12 @@ test('no question people ask about anything else raises an alarm: entry titles a
       for (const q of text ? [text.title, ...text.questions] : []) if (kinds(q).length) alarms.push(`${entry.id}.${locale}: ${q}`);
     }
   }
+  // The public set and the blind tuning sets (real-style messages: stories of illness, banks, a phone that is hung up).
+  const sets = ['questions', 'blind-tune', 'blind-tune2', 'blind-tune3', 'blind-tune4', 'blind-tune5', 'romanized-tune', 'romanized-tune2'] as const;
   for (const locale of LOCALES) {
-    for (const item of loadEvalSet(locale)) if (item.topic !== 'urgent-help' && kinds(item.q).length) alarms.push(`eval ${locale}: ${item.q}`);
+    for (const set of sets) {
+      for (const item of loadEvalSet(locale, set)) if (item.topic !== 'urgent-help' && kinds(item.q).length) alarms.push(`eval ${set} ${locale}: ${item.q}`);
+    }
   }
   expect(alarms).toEqual([]);
 });
