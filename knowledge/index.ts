@@ -121,8 +121,10 @@ export class KnowledgeBase {
     }
     const lines = Object.keys(this.byId.get(signals.urgentEntry)?.text.nl.lines ?? {});
     for (const danger of signals.dangers) {
-      if (!lines.includes(danger.line)) {
-        throw new KnowledgeError(`knowledge/signals.yaml: danger "${danger.kind}": its line "${danger.line}" is not a line of entry "${signals.urgentEntry}" (${lines.join(', ') || 'it has none'})`);
+      for (const line of danger.lines) {
+        if (!lines.includes(line)) {
+          throw new KnowledgeError(`knowledge/signals.yaml: danger "${danger.kind}": its line "${line}" is not a line of entry "${signals.urgentEntry}" (${lines.join(', ') || 'it has none'})`);
+        }
       }
     }
   }
@@ -148,7 +150,7 @@ export class KnowledgeBase {
     const dangers = dangersIn(text, this.signals);
     const entry = this.byId.get(this.signals.urgentEntry);
     if (dangers.length === 0 || !entry) return undefined;
-    return { entry, dangers, first: [...new Set(dangers.map((d) => d.line))] };
+    return { entry, dangers, first: [...new Set(dangers.flatMap((d) => d.lines))] };
   }
 
   /** The entry with this id, or undefined. */

@@ -18,14 +18,14 @@ const SignalsFile = z.strictObject({
   /** Dangers, most urgent first (when a message signals several, their lines come in this order). */
   dangers: z.array(z.strictObject({
     kind: KindName,
-    /** The urgent entry's line that goes first for this danger. */
-    line: z.string().regex(KIND),
+    /** The urgent entry's line that goes first for this danger, or its lines, in that order. */
+    line: z.union([z.string().regex(KIND), z.array(z.string().regex(KIND)).min(1)]),
     phrases: z.record(z.enum(LOCALES), z.array(z.string().min(2)).min(1)),
   })).min(1),
 });
 
-/** A danger a message may signal (`kind`, e.g. `suicide`) and the urgent-help entry's `line` shown first for it. */
-export interface Danger { kind: string; line: string }
+/** A danger a message may signal (`kind`, e.g. `suicide`) and the urgent-help entry's `lines` shown first for it. */
+export interface Danger { kind: string; lines: string[] }
 
 /** The danger signals as loaded from knowledge/signals.yaml. */
 export interface Signals {
@@ -48,7 +48,7 @@ export function loadSignals(file = path.join(KNOWLEDGE_DIR, 'signals.yaml')): Si
     kinds.add(d.kind);
   }
   const book = compilePhraseBook(dangers, { sets, idioms, prefixes }, 'knowledge/signals.yaml', (kind, locale, i) => `dangers.${kind}.phrases.${locale}.${i}`);
-  return { urgentEntry: entry, dangers: dangers.map(({ kind, line }) => ({ kind, line })), book };
+  return { urgentEntry: entry, dangers: dangers.map(({ kind, line }) => ({ kind, lines: typeof line === 'string' ? [line] : line })), book };
 }
 
 /**

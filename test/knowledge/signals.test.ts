@@ -181,7 +181,7 @@ describe('the urgent-help answer', () => {
       const text = urgent.text[locale]!;
       const answer = composeAnswer(text);
       for (const number of ['112', '113', '0800-0113', '113.nl', '0800-2000', '0800-0188']) expect([locale, answer.includes(number)]).toEqual([locale, true]);
-      for (const danger of signals.dangers) expect(Object.keys(text.lines ?? {})).toContain(danger.line);
+      for (const danger of signals.dangers) for (const line of danger.lines) expect(Object.keys(text.lines ?? {})).toContain(line);
     }
   });
 
@@ -201,6 +201,15 @@ describe('the urgent-help answer', () => {
   ])('a %s signal puts its own line first', (kind, marker) => {
     const help = kb.urgentHelpFor(table.nl[kind]![0]!)!;
     expect(kb.answerFor(help.entry, 'nl', undefined, help.first).text.split('\n')[1]).toContain(marker);
+  });
+
+  test.each(LOCALES.map((l) => [l]))('a medical signal puts 112 first and the huisartsenpost right after it (%s)', (locale) => {
+    // A stroke happening now needs 112, not the out-of-hours GP; a high fever the huisartsenpost, one line down.
+    const help = kb.urgentHelpFor(table[locale].medical![0]!)!;
+    expect(help.first.slice(0, 2)).toEqual(['emergency', 'medical']);
+    const lines = kb.answerFor(help.entry, locale, undefined, help.first).text.split('\n').filter((l) => l.startsWith('- '));
+    expect(lines[0]).toContain('112');
+    expect(lines[1]).toBe(`- ${urgent.text[locale]!.lines!.medical}`);
   });
 
   test('without a signal the lines keep their order (emergency first)', () => {
