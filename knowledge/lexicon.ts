@@ -66,10 +66,10 @@ export interface LatinKeys {
 export const LATIN_WORD = /^[a-z0-9]+$/;
 const latinWord = z.string().regex(LATIN_WORD, 'lower-case Latin letters and digits, one word');
 
-/** How a language's letters are typed in Latin letters: see `LatinKey`. */
 const keyLetters = z.string().regex(/^[a-z0-9]*$/, 'lower-case Latin letters and digits');
 /** A letter's key, or its keys: the main one first, then how else it is typed. */
 const keyChoices = z.union([keyLetters, z.array(keyLetters).min(2)]);
+/** How a language's letters are typed in Latin letters: see `LatinKey`. */
 const LatinKeyFile = z.strictObject({
   script: z.record(z.string().length(1), keyChoices),
   latin: z.record(z.string().regex(/^[a-z0-9]+$/, 'lower-case Latin letters and digits'), keyChoices).default({}),
@@ -121,8 +121,8 @@ export function latinKeyOf(spec: LatinKey): LatinKeys {
       const parts: string[][] = [];
       for (let i = 0; i < latin.length;) {
         const found = spellings.find(([spelling]) => latin.startsWith(spelling, i));
-        if (found) [i] = [i + found[0].length, parts.push(found[1])];
-        else [i] = [i + 1, parts.push([latin[i]!])];
+        parts.push(found ? found[1] : [latin[i]!]);
+        i += found ? found[0].length : 1;
       }
       return keysOf(parts);
     },

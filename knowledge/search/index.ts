@@ -190,7 +190,6 @@ export function createSearch(
 
 const NONE: ReadonlySet<string> = new Set();
 
-
 /**
  * A message an entry covers this well (the confidence of a direct answer) is not declined because a subject covers
  * it better still: "I bought a second-hand car; can I drive it with my foreign licence?" is about the licence.
