@@ -1,5 +1,6 @@
 // How a message becomes search terms (knowledge/normalize.ts), on small lexicons written here: words glued across
-// scripts, function words that look like a compound, and listed variants behind a clitic prefix, English contractions. Pure.
+// scripts, function words that look like a compound, listed variants behind a clitic prefix, and English
+// contractions. Pure.
 import { buildLexicon } from '../../knowledge/lexicon';
 import { fold, foldedWords, terms } from '../../knowledge/normalize';
 
