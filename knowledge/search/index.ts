@@ -92,18 +92,21 @@ export function createSearch(
     const index = indexes[locale];
     const globals = docGlobal[locale];
     const localeNumber = LOCALES.indexOf(locale);
-    // A name the index does not have (a person, a town) counts less than another word the entries miss: it says
-    // little about the topic. Not nothing: the name of another country or a football club says "not here".
     const resolved = resolveTerms(words, index, memo, notTypos);
-    for (let i = 0; names.size && i < resolved.length; i++) {
-      const r = resolved[i]!;
-      if (r.quality === 0 && names.has(r.term)) resolved[i] = { ...r, weight: r.weight * NAME_SHARE };
-    }
-    // A message typed in Latin letters in a language of another script has many words no key places (a dialect's
-    // verbs, "ba3atetli", "gita3aw"): they say less about the topic than a word of the script the entries miss.
-    for (let i = 0; romanized && SCRIPT[locale] !== 'Latin' && i < resolved.length; i++) {
-      const r = resolved[i]!;
-      if (r.quality === 0 && LATIN_WORD.test(r.term)) resolved[i] = { ...r, weight: r.weight * UNPLACED_ROMANIZED_SHARE };
+    // Words the index does not have count less than other words the entries miss, in one pass: a name (a person, a
+    // town) says little about the topic, though not nothing (the name of another country or a football club says
+    // "not here"); and a message typed in Latin letters in a language of another script has many words no key
+    // places (a dialect's verbs, "ba3atetli", "gita3aw") that say less than a word of the script the entries miss.
+    const unplacedLatin = romanized && SCRIPT[locale] !== 'Latin';
+    if (names.size || unplacedLatin) {
+      for (let i = 0; i < resolved.length; i++) {
+        const r = resolved[i]!;
+        if (r.quality !== 0) continue;
+        let weight = r.weight;
+        if (names.has(r.term)) weight *= NAME_SHARE;
+        if (unplacedLatin && LATIN_WORD.test(r.term)) weight *= UNPLACED_ROMANIZED_SHARE;
+        if (weight !== r.weight) resolved[i] = { ...r, weight };
+      }
     }
     scoreLocale(index, resolved, scoring, (doc, confidence) => pass.add(globals[doc]!, confidence * factor, localeNumber));
   };

@@ -140,8 +140,8 @@ export function buildIndex(
   const lists = [...byTerm.values()];
   const postingStart = offsets(lists.map((list) => list.docs.length));
   const n = docs.length;
-  const counted = docs.filter((d) => !uncounted.has(d)).length;
-  const idfOf = (d: number) => Math.log(1 + (counted - d + 0.5) / (d + 0.5));
+  const countedDocs = docs.filter((d) => !uncounted.has(d)).length;
+  const idfOf = (d: number) => Math.log(1 + (countedDocs - d + 0.5) / (d + 0.5));
   const idf = idfLookup(termNumber, Float64Array.from(lists, (list) => idfOf(list.counted)), idfOf(0));
 
   // Every word of a variant is a direct word of its document, so it has a term number.

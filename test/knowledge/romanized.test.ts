@@ -165,6 +165,20 @@ describe('recognising a language written in Latin letters (for channels that sen
   });
 });
 
+/**
+ * Each typed word, which no romanized table lists, is read through the locale's Latin key as the entries' word
+ * (a word of that locale's index), at `ROMANIZED_QUALITY`.
+ */
+function expectReadAs(locale: 'ar' | 'ti' | 'uk', pairs: readonly (readonly [typed: string, word: string])[]): void {
+  const index = buildIndex(kb.entries, locale, lexicons[locale], 0.3);
+  for (const [typed, word] of pairs) {
+    expect(lexicons[locale].romanized.has(typed)).toBe(false);
+    const [term] = index.tokenize([foldedWords(word)[0]!]);
+    expect(index.known.has(term!)).toBe(true);
+    expect(resolveTerms([typed], index, new Map(), new Set())).toEqual([{ term, quality: ROMANIZED_QUALITY, weight: index.idf(term!) }]);
+  }
+}
+
 describe('Ukrainian typed in Latin letters meets the Cyrillic word on one key (`latinKey` in the lexicon)', () => {
   const key = lexicons.uk.latinKey!;
   const cyrillic = (word: string) => key.ofWord(foldedWords(word)[0]!)[0];
@@ -182,13 +196,7 @@ describe('Ukrainian typed in Latin letters meets the Cyrillic word on one key (`
   });
 
   test('a Latin word no table lists is read as the word of the entries, in another case form too', () => {
-    const index = buildIndex(kb.entries, 'uk', lexicons.uk, 0.3);
-    for (const [typed, word] of [['prozhyvanniu', 'проживання'], ['vidmovoiu', 'відмова'], ['zaiavoiu', 'заява']] as const) {
-      expect(lexicons.uk.romanized.has(typed)).toBe(false);
-      const [term] = index.tokenize([foldedWords(word)[0]!]);
-      expect(index.known.has(term!)).toBe(true);
-      expect(resolveTerms([typed], index, new Map(), new Set())).toEqual([{ term, quality: ROMANIZED_QUALITY, weight: index.idf(term!) }]);
-    }
+    expectReadAs('uk', [['prozhyvanniu', 'проживання'], ['vidmovoiu', 'відмова'], ['zaiavoiu', 'заява']]);
   });
 });
 
@@ -219,12 +227,7 @@ describe('letters typed in more than one way have a key for each way (Arabic `la
   });
 
   test('unlisted spellings with such letters find the word of the entries', () => {
-    const index = buildIndex(kb.entries, 'ar', lexicons.ar, 0.3);
-    for (const [typed, word] of [['a3tared', 'اعتراض'], ['gita3aw', 'قطع'], ['isboo3', 'اسبوع']] as const) {
-      expect(lexicons.ar.romanized.has(typed)).toBe(false);
-      const [term] = index.tokenize([foldedWords(word)[0]!]);
-      expect(resolveTerms([typed], index, new Map(), new Set())).toEqual([{ term, quality: ROMANIZED_QUALITY, weight: index.idf(term!) }]);
-    }
+    expectReadAs('ar', [['a3tared', 'اعتراض'], ['gita3aw', 'قطع'], ['isboo3', 'اسبوع']]);
   });
 });
 
@@ -248,12 +251,6 @@ describe('Tigrinya typed in Latin letters meets the Ge\'ez word on its consonant
   });
 
   test('a Latin word no table lists is read as the word of the entries', () => {
-    const index = buildIndex(kb.entries, 'ti', lexicons.ti, 0.3);
-    for (const [typed, word] of [['mesrah', 'ምስራሕ'], ['tsehifu', 'ጽሓፍ']] as const) {
-      expect(lexicons.ti.romanized.has(typed)).toBe(false);
-      const [term] = index.tokenize([foldedWords(word)[0]!]);
-      expect(index.known.has(term!)).toBe(true);
-      expect(resolveTerms([typed], index, new Map(), new Set())).toEqual([{ term, quality: ROMANIZED_QUALITY, weight: index.idf(term!) }]);
-    }
+    expectReadAs('ti', [['mesrah', 'ምስራሕ'], ['tsehifu', 'ጽሓፍ']]);
   });
 });
