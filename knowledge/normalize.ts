@@ -14,10 +14,18 @@ const ARABIC_LETTERS: Record<string, string> = { 'ی': 'ي', 'ى': 'ي', 'ک': '
 const CONTRACTION = /\b(i|you|he|she|we|they|it|that|there|who)['’‘`´ʼ](ll|d)\b/g;
 
 /**
+ * A letter typed three times or more in a row is stretched for emphasis ("sooo", "pleeease", "کمکککک"): it
+ * becomes two, as two can be part of the word ("ممكن", "zee"), and typo correction then finds the word ("كيفف" →
+ * "كيف"). The rare word with three ("ideeën" folds to "ideeen") folds the same in the index as in a message.
+ */
+const STRETCHED = /(\p{L})\1{2,}/gu;
+
+/**
  * Lower-case, strip diacritics (Latin accents, Arabic harakat), fold Arabic/Persian letter variants and
  * Arabic-Indic digits, Turkish dotless ı to i (people type "saldiri" for "saldırı"), drop tatweel, zero-width
  * joiners and apostrophes of every kind (Ukrainian "б'є", "бʼє", "б’є" are one word; English "I'll" and "I'd" are
- * written out first), turn punctuation into spaces. Ge'ez and Cyrillic letters stay as they are. Pure.
+ * written out first), shorten stretched letters to two, turn punctuation into spaces. Ge'ez and Cyrillic letters
+ * stay as they are. Pure.
  * @example fold('Ik wil een Boete-Regeling, café!') // 'ik wil een boete regeling cafe'
  */
 export function fold(text: string): string {
@@ -31,6 +39,7 @@ export function fold(text: string): string {
     .replace(/ı/g, 'i')
     .replace(CONTRACTION, (_, pronoun: string, verb: string) => `${pronoun} ${verb === 'll' ? 'will' : 'would'}`)
     .replace(/['’‘`´ʼ]/g, '')
+    .replace(STRETCHED, '$1$1')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -87,3 +87,13 @@ describe('English contractions', () => {
     expect(fold("pill's")).toBe('pills');
   });
 });
+
+describe('stretched letters', () => {
+  // People stretch a word for emphasis; no test can list them all, so a few scripts and lengths.
+  test.each([
+    ['sooo expensive', 'soo expensive'], ['pleeeeease', 'pleease'], ['کمکککک', 'کمکک'], ['ДОПОМОЖІТЬЬЬ', 'допоможітьь'],
+    ['zee', 'zee'], ['ممكن', 'ممكن'], ['1000 euro', '1000 euro'],
+  ])('"%s" folds to "%s"', (text, folded) => {
+    expect(fold(text)).toBe(folded.replace(/ک/g, 'ك'));
+  });
+});
