@@ -61,7 +61,7 @@ export function createSearch(
   lexicons: Record<Locale, Lexicon>,
   options: SearchOptions = {},
 ): KnowledgeSearch {
-  const { limit = 10, crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 12, focusWeight = 0.2, focusSaturation = 2, variantWeight = 0.4, questionLift = 0.25 } = options;
+  const { limit = 10, crossLocalePenalty = 0.9, typoThreshold = 0.3, enoughEvidence = 12, focusWeight = 0.2, focusSaturation = 2, variantWeight = 0.4, questionLift = 0.15 } = options;
   // The off-topic subjects are documents after the entries (from `firstSubject` on); how much a word says is
   // counted over the entries alone, so the subjects change no entry's confidence.
   const subjects: Indexable[] = [...options.offTopic ?? []];
