@@ -185,10 +185,13 @@ export interface LexiconSource {
   switches?: string[];
 }
 
-/** Builds a lexicon from plain lists; folding is done here so the data files may use accents. */
+/**
+ * Builds a lexicon from plain lists; every word is folded here exactly as a message is (`fold`), so the data files
+ * may use accents, Persian or Arabic letter forms (على, ی) and apostrophes, and still meet the message's words.
+ */
 export function buildLexicon(source: LexiconSource): Lexicon {
   const { stopwords, synonyms, prefixes = [], minStem = 3, suffixes = [], romanized: romanizedSpellings = {}, clitics = [], cliticEndings = [] } = source;
-  const foldWord = (w: string) => w.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ı/g, 'i').trim();
+  const foldWord = fold;
   const canonical = new Map<string, string>();
   for (const [term, variants] of Object.entries(synonyms)) {
     for (const variant of variants) {
@@ -205,7 +208,7 @@ export function buildLexicon(source: LexiconSource): Lexicon {
     // Folded as a text is (Arabic letter variants, no zero-width non-joiner), so it meets the index's word.
     const word = fold(term);
     if (!word || word.includes(' ')) throw new Error(`romanized: "${term}" is not one word`);
-    for (const spelling of spellings) {
+    for (const spelling of spellings.map(fold)) {
       const other = romanized.get(spelling);
       if (other !== undefined && other !== word) throw new Error(`romanized: "${spelling}" is listed under both "${other}" and "${term}"`);
       if (stops.has(spelling)) throw new Error(`romanized: "${spelling}" (under "${term}") is also a stopword`);
