@@ -47,7 +47,8 @@ export function fold(text: string): string {
 /**
  * Turns text into search terms for one language: folds it, maps spelling variants, written-out numbers
  * and synonyms to one canonical form, joins split compounds the vocabulary knows
- * ("inburgerings examen" → "inburgeringsexamen") and drops stopwords. `vocabulary`: the words an index knows;
+ * ("inburgerings examen" → "inburgeringsexamen") and three words into a spelling the lexicon lists (an
+ * abbreviation spelled letter by letter), and drops stopwords. `vocabulary`: the words an index knows;
  * without it, nothing is joined.
  */
 export function terms(text: string, lexicon: Lexicon, vocabulary?: ReadonlySet<string>): string[] {
@@ -87,6 +88,17 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
     // Two function words are not one split compound ("wat er" is not "water", "voor dat" not "voordat"), unless
     // the lexicon lists them together ("how much" → "cost").
     const functionWords = lexicon.stopwords.has(word) && next !== undefined && lexicon.stopwords.has(next) && !lexicon.canonical.has(word + next);
+    // Three words are joined only into a spelling the lexicon lists: an abbreviation spelled letter by letter in
+    // another script ("آی ان دی" is "IND", "دي يو او" is "DUO").
+    const third = next === undefined ? undefined : words[i + 2];
+    if (vocabulary && third !== undefined) {
+      const listed = lexicon.canonical.get(word + next + third) ?? withoutPrefix(word + next + third, lexicon);
+      if (listed !== undefined && vocabulary.has(listed)) {
+        out.push(listed);
+        i += 2;
+        continue;
+      }
+    }
     if (vocabulary && next !== undefined && !functionWords) {
       const joined = canonical(word + next, lexicon);
       if (vocabulary.has(joined)) {

@@ -71,6 +71,21 @@ describe('lexicon words', () => {
   });
 });
 
+describe('an abbreviation spelled letter by letter', () => {
+  // "آی ان دی" is I-N-D in Persian letter names: three words, joined only into a spelling the lexicon lists.
+  const persian = buildLexicon({ stopwords: ['ان'], synonyms: { ind: ['آی‌ان‌دی'] }, prefixes: ['ال'] });
+  const vocabulary = new Set(['ind', 'جواب']);
+  test('is read as the abbreviation when the lexicon lists its letters written together', () => {
+    expect(terms('آی ان دی جواب', persian, vocabulary)).toEqual(['ind', 'جواب']);
+    expect(terms('الآی ان دی', persian, vocabulary)).toEqual(['ind']);
+  });
+
+  test('three words are not joined into a word the vocabulary has but the lexicon does not list', () => {
+    const dutch = buildLexicon({ stopwords: ['te'], synonyms: {} });
+    expect(terms('in te burgeren', dutch, new Set(['inteburgeren']))).toEqual(['in', 'burgeren']);
+  });
+});
+
 describe('listed variants', () => {
   const arabic = buildLexicon({ stopwords: [], synonyms: { هاتف: ['تليفون'] }, prefixes: ['ال'], suffixes: ['ون'] });
 
