@@ -191,17 +191,16 @@ export interface LexiconSource {
  */
 export function buildLexicon(source: LexiconSource): Lexicon {
   const { stopwords, synonyms, prefixes = [], minStem = 3, suffixes = [], romanized: romanizedSpellings = {}, clitics = [], cliticEndings = [] } = source;
-  const foldWord = fold;
   const canonical = new Map<string, string>();
   for (const [term, variants] of Object.entries(synonyms)) {
     for (const variant of variants) {
       // A two-word variant ("pay back", "city hall") is found as the two words written together, which is how
       // the search tries each pair of neighbouring words; longer ones are not searched for.
-      const parts = foldWord(variant).split(/\s+/);
-      if (parts.length <= 2) canonical.set(parts.join(''), foldWord(term));
+      const parts = fold(variant).split(/\s+/);
+      if (parts.length <= 2) canonical.set(parts.join(''), fold(term));
     }
   }
-  const stops = new Set(stopwords.map(foldWord));
+  const stops = new Set(stopwords.map(fold));
   const romanized = new Map<string, string>();
   const bySkeleton = new Map<string, Set<string>>();
   for (const [term, spellings] of Object.entries(romanizedSpellings)) {
@@ -220,10 +219,10 @@ export function buildLexicon(source: LexiconSource): Lexicon {
   }
   // A skeleton two words share says nothing.
   const skeletons = new Map([...bySkeleton].filter(([, words]) => words.size === 1).map(([key, words]) => [key, [...words][0]!]));
-  const folded = [...new Set(prefixes.map(foldWord))].sort((a, b) => b.length - a.length);
-  const endings = [...new Set(suffixes.map(foldWord))].sort((a, b) => b.length - a.length);
-  return { stopwords: stops, canonical, prefixes: folded, suffixes: endings, minStem, romanized, skeletons, clitics: clitics.map(foldWord),
-    cliticEndings: [...new Set(cliticEndings.map(foldWord))].sort((a, b) => b.length - a.length),
+  const folded = [...new Set(prefixes.map(fold))].sort((a, b) => b.length - a.length);
+  const endings = [...new Set(suffixes.map(fold))].sort((a, b) => b.length - a.length);
+  return { stopwords: stops, canonical, prefixes: folded, suffixes: endings, minStem, romanized, skeletons, clitics: clitics.map(fold),
+    cliticEndings: [...new Set(cliticEndings.map(fold))].sort((a, b) => b.length - a.length),
     switches: (source.switches ?? []).map((phrase) => foldedWords(phrase)).filter((words) => words.length > 0),
     ...(source.latinKey ? { latinKey: latinKeyOf(source.latinKey) } : {}) };
 }

@@ -59,8 +59,8 @@ describe('two words written apart that a vocabulary knows as one', () => {
 
 describe('lexicon words', () => {
   // Before, a lexicon folded its words with less than a message gets: "على" (alef maqsura) stayed "على" while every
-  // message has "علي", so the stopword never matched; the same for Persian ی in a listed spelling, a stretched
-  // letter and an apostrophe.
+  // message has "علي", so the stopword never matched; the same for Persian ی and a zero-width non-joiner in a listed
+  // spelling, and for an apostrophe.
   test('are folded exactly as a message is', () => {
     const arabic = buildLexicon({ stopwords: ['على', 'متى'], synonyms: { ind: ['ايندي'] } });
     expect(terms('متى رد على IND', arabic)).toEqual(['رد', 'ind']);
