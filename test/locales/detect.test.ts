@@ -41,7 +41,8 @@ test("resolution order: saved choice, then the message's language when sure, the
 
 test('Arabic and Persian letter forms, harakat, tatweel and zero-width joiners are folded', () => {
   expect(fold('مَا هِيَ قِيمَةُ')).toBe(fold('ما هي قيمه'));
-  expect(fold('أإآا')).toBe('اااا');
+  // Apart: four alefs in a row would be a stretched letter, which folds to two.
+  expect(fold('أ إ آ ا')).toBe('ا ا ا ا');
   expect(fold('کی')).toBe(fold('كي'));
   expect(fold('ـــامتحانـــ')).toBe('امتحان');
   expect(fold('می‌خواهم')).toBe('ميخواهم');
