@@ -90,9 +90,9 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
     const functionWords = lexicon.stopwords.has(word) && next !== undefined && lexicon.stopwords.has(next) && !lexicon.canonical.has(word + next);
     // Three words are joined only into a spelling the lexicon lists: an abbreviation spelled letter by letter in
     // another script ("آی ان دی" is "IND", "دي يو او" is "DUO").
-    const third = next === undefined ? undefined : words[i + 2];
+    const third = words[i + 2];
     if (vocabulary && third !== undefined) {
-      const listed = lexicon.canonical.get(word + next + third) ?? withoutPrefix(word + next + third, lexicon);
+      const listed = listedTerm(word + next + third, lexicon);
       if (listed !== undefined && vocabulary.has(listed)) {
         out.push(listed);
         i += 2;
@@ -125,13 +125,18 @@ function canonical(word: string, lexicon: Lexicon): string {
   // "скарг", as "скарга" in an entry is "скарг".
   // A listed variant may also come with a clitic prefix ("التليفون" is "ال" + a listed "تليفون"): looked up
   // before an ending is cut off, which would make it another word ("تليف").
-  const direct = lexicon.canonical.get(word) ?? withoutPrefix(word, lexicon);
+  const direct = listedTerm(word, lexicon);
   let stem = direct ?? word;
   const prefix = lexicon.prefixes.find((p) => stem.startsWith(p) && letterCount(stem) - letterCount(p) >= lexicon.minStem);
   if (prefix) stem = stem.slice(prefix.length);
   const suffix = lexicon.suffixes.find((s) => stem.endsWith(s) && letterCount(stem) - letterCount(s) >= lexicon.minStem);
   if (suffix) stem = stem.slice(0, -suffix.length);
   return direct !== undefined ? stem : lexicon.canonical.get(stem) ?? stem;
+}
+
+/** The canonical term of a listed variant, also behind a clitic prefix; undefined when the lexicon does not list it. */
+function listedTerm(word: string, lexicon: Lexicon): string | undefined {
+  return lexicon.canonical.get(word) ?? withoutPrefix(word, lexicon);
 }
 
 /** The canonical term of `word` without one of the lexicon's prefixes, when that rest is a listed variant. */
