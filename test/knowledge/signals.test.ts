@@ -40,6 +40,18 @@ describe.each([['dangers.table.yaml', table], ['dangers.second.yaml', read('dang
   });
 });
 
+describe('an overdose told through pills, and medicine that only ran out (test/knowledge/pills.table.yaml, written blind)', () => {
+  const pills = YAML.parse(fs.readFileSync(path.join(__dirname, 'pills.table.yaml'), 'utf8')) as Record<Locale, { pills: string[]; harmless: string[] }>;
+  describe.each(LOCALES.map((l) => [l]))('%s', (locale) => {
+    test.each(pills[locale].pills.map((text) => [text]))('an overdose: "%s"', (text) => {
+      expect(kinds(text)).toContain('suicide');
+    });
+    test.each(pills[locale].harmless.map((text) => [text]))('medicine that ran out or a course to finish, no alarm: "%s"', (text) => {
+      expect(kinds(text)).toEqual([]);
+    });
+  });
+});
+
 describe('medical emergencies now, and illnesses of the past (test/knowledge/medical.table.yaml, written blind)', () => {
   const medical = YAML.parse(fs.readFileSync(path.join(__dirname, 'medical.table.yaml'), 'utf8')) as Record<Locale, { emergency: string[]; past: string[] }>;
   describe.each(LOCALES.map((l) => [l]))('%s', (locale) => {
