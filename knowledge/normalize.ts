@@ -71,8 +71,18 @@ const RUNS = /[\p{Script=Latin}\p{N}]+|[^\p{Script=Latin}\p{N}]+/gu;
 const LATIN_OR_NUMBER = /^[\p{Script=Latin}\p{N}]/u;
 const LATIN = /\p{Script=Latin}/u;
 
+/** Latin letters that look like Cyrillic ones, typed inside a Cyrillic word ("лiкарнi" with a Latin i), and those. */
+const LOOKALIKES: Readonly<Record<string, string>> = { a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у' };
+const CYRILLIC_WITH_LOOKALIKES = /^[\p{Script=Cyrillic}aceiopxy]*\p{Script=Cyrillic}[\p{Script=Cyrillic}aceiopxy]*$/u;
+
 function splitScripts(word: string): string[] {
   if (!MIXED.test(word)) return [word];
+  // A Cyrillic word with a few Latin look-alike letters in it (a keyboard without Ukrainian і): one Cyrillic word.
+  // Not a Latin word behind a Cyrillic clitic ("вCOA" is "в" + "COA"): the Latin letters must be the fewer.
+  if (CYRILLIC_WITH_LOOKALIKES.test(word)) {
+    const latin = word.replace(/[^aceiopxy]/g, '').length;
+    if (2 * latin < word.length) return [word.replace(/[aceiopxy]/g, (c) => LOOKALIKES[c]!)];
+  }
   const runs = word.match(RUNS) ?? [word];
   // Digits beside another script only ("ب9شهور", "2022ጀሚረ"): the number and the words are apart, all kept.
   if (!runs.some((run) => LATIN.test(run))) return runs;

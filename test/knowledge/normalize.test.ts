@@ -16,6 +16,11 @@ describe('words glued across scripts', () => {
     expect(foldedWords(word)).toEqual(expected);
   });
 
+  test('a Cyrillic word typed with Latin look-alike letters is one Cyrillic word; a Latin word behind a clitic is not', () => {
+    expect(foldedWords('лiкарнi iнбургерiнг теорiя')).toEqual(['лікарні', 'інбургерінг', 'теорія']);
+    expect(foldedWords('вCOA')).toEqual(['coa']);
+  });
+
   test('a longer part in the other script is a word of its own and kept', () => {
     expect(foldedWords('DUOቤትጽሕፈት')).toEqual(['duo', 'ቤትጽሕፈት']);
   });
