@@ -11,6 +11,7 @@ import { buildApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { signatureOf } from '../../bot/whatsapp/signature';
+import { knowledgeFor } from './http';
 
 export const PHONE_NUMBER_ID = '106540352242922';
 export const ACCESS_TOKEN = 'test-access-token-that-is-long-enough';
@@ -179,7 +180,7 @@ export async function startWhatsAppBot(graph: FakeGraph, env: Record<string, str
   // Every log line is kept, so tests can check that no number, text or secret is ever written.
   const logs: string[] = [];
   const logger = createLogger('info', { write: (line: string) => { logs.push(line); } });
-  const app = buildApp(config, { logger, graph: { baseDelayMs: 1, maxDelayMs: 50 } });
+  const app = buildApp(config, { logger, kb: knowledgeFor(config), graph: { baseDelayMs: 1, maxDelayMs: 50 } });
   const server = app.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   return {

@@ -4,18 +4,30 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp, type App } from '../../bot/app';
-import { loadConfig } from '../../bot/config';
+import { loadConfig, type Config } from '../../bot/config';
+import type { KnowledgeBase } from '../../knowledge';
 import { CaptureChannel, emulatorActivity, post as postTo } from '../kit/channel';
+import { sharedKnowledgeBase } from './fixtures';
 
 export { CaptureChannel, emulatorActivity };
 
 export interface RunningBot { url: string; app: App; dataDir: string; stop(): Promise<void> }
 
+/**
+ * The knowledge base an app of these settings loads: the worker's shared one when the settings change nothing in
+ * it (no municipality, no overlay), as loading and indexing all content took seconds per test file; otherwise
+ * none, and the app loads its own.
+ */
+export function knowledgeFor(config: Config): KnowledgeBase | undefined {
+  const { name, url, phone } = config.municipality;
+  return config.knowledgeOverlayDir || name || url || phone ? undefined : sharedKnowledgeBase();
+}
+
 /** Starts the real app (real adapter, real SQLite file) on 127.0.0.1 with an ephemeral port. */
 export async function startBot(env: Record<string, string> = {}, dataDir?: string): Promise<RunningBot> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-test-'));
   const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', ...env });
-  const app = buildApp(config);
+  const app = buildApp(config, { kb: knowledgeFor(config) });
   const server = app.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
