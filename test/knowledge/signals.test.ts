@@ -40,8 +40,8 @@ describe.each([['dangers.table.yaml', table], ['dangers.second.yaml', read('dang
   });
 });
 
-describe('an overdose told through pills, and medicine that only ran out (test/knowledge/pills.table.yaml, written blind)', () => {
-  const pills = YAML.parse(fs.readFileSync(path.join(__dirname, 'pills.table.yaml'), 'utf8')) as Record<Locale, { pills: string[]; harmless: string[] }>;
+describe.each(['pills.table.yaml', 'pills.second.yaml'])('an overdose told through pills, and medicine that only ran out (test/knowledge/%s, written blind)', (file) => {
+  const pills = YAML.parse(fs.readFileSync(path.join(__dirname, file), 'utf8')) as Record<Locale, { pills: string[]; harmless: string[] }>;
   describe.each(LOCALES.map((l) => [l]))('%s', (locale) => {
     test.each(pills[locale].pills.map((text) => [text]))('an overdose: "%s"', (text) => {
       expect(kinds(text)).toContain('suicide');
