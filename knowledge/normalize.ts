@@ -71,7 +71,10 @@ const RUNS = /[\p{Script=Latin}\p{N}]+|[^\p{Script=Latin}\p{N}]+/gu;
 const LATIN_OR_NUMBER = /^[\p{Script=Latin}\p{N}]/u;
 const LATIN = /\p{Script=Latin}/u;
 
-/** Latin letters that look like Cyrillic ones, typed inside a Cyrillic word ("лiкарнi" with a Latin i), and those. */
+/**
+ * Latin letters typed inside a Cyrillic word in place of the Cyrillic letter that looks the same ("лiкарнi" with a
+ * Latin i), each with that Cyrillic letter; and the words made of Cyrillic letters and those Latin ones only.
+ */
 const LOOKALIKES: Readonly<Record<string, string>> = { a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у' };
 const CYRILLIC_WITH_LOOKALIKES = /^[\p{Script=Cyrillic}aceiopxy]*\p{Script=Cyrillic}[\p{Script=Cyrillic}aceiopxy]*$/u;
 
