@@ -147,8 +147,18 @@ export function compilePhraseBook(
 ): PhraseBook {
   const { sets = {}, idioms = {}, prefixes = {} } = common;
   const byLocale = LOCALES.map((locale: Locale) => {
+    // Parts written the same in several phrases ("@pills" in "@pills & tonight" and "@pills & all") are one array,
+    // so that a message is searched for each only once (see `kindsIn`).
+    const shared = new Map<string, Token[]>();
+    const intern = (part: Token[]) => {
+      const key = JSON.stringify(part);
+      const known = shared.get(key);
+      if (known) return known;
+      shared.set(key, part);
+      return part;
+    };
     const phrases = kinds.flatMap((k) => (k.phrases[locale] ?? []).map((text, i): Phrase => (
-      { kind: k.kind, parts: parsePhrase(text, `${file}: ${where(k.kind, locale, i)}`, sets[locale]) })));
+      { kind: k.kind, parts: parsePhrase(text, `${file}: ${where(k.kind, locale, i)}`, sets[locale]).map(intern) })));
     const folded = [...new Set((prefixes[locale] ?? []).map(fold))].sort((a, b) => b.length - a.length);
     return { ...byKeys(phrases, indexKeysOf), prefixes: folded };
   });
@@ -224,13 +234,17 @@ function startsOf(part: readonly Token[], words: readonly string[][]): number[] 
   return starts;
 }
 
-/** True when every part is in the message and some choice of their places lies within WINDOW words. */
-function phraseMatches(phrase: Phrase, words: readonly string[][]): boolean {
+/**
+ * True when every part is in the message and some choice of their places lies within WINDOW words. `starts`: where
+ * each part was already found in these words (a part shared by several phrases is looked for once).
+ */
+function phraseMatches(phrase: Phrase, words: readonly string[][], starts = new Map<Token[], number[]>()): boolean {
   const places: number[][] = [];
   for (const part of phrase.parts) {
-    const starts = startsOf(part, words);
-    if (starts.length === 0) return false;
-    places.push(starts);
+    let found = starts.get(part);
+    if (!found) starts.set(part, (found = startsOf(part, words)));
+    if (found.length === 0) return false;
+    places.push(found);
   }
   const [first, ...rest] = places as [number[], ...number[][]];
   return first.some((anchor) => rest.every((p) => p.some((q) => Math.abs(q - anchor) <= WINDOW)));
@@ -281,8 +295,9 @@ export function kindsIn(text: string, book: PhraseBook): Set<string> {
         }
       }
     }
+    const starts = new Map<Token[], number[]>();
     for (const phrase of candidates) {
-      if (!found.has(phrase.kind) && phraseMatches(phrase, variants)) found.add(phrase.kind);
+      if (!found.has(phrase.kind) && phraseMatches(phrase, variants, starts)) found.add(phrase.kind);
     }
   }
   return found;

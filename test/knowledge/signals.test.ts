@@ -6,7 +6,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { composeAnswer } from '../../knowledge';
 import fc from 'fast-check';
-import { altKey, fits, keysOfWord, parsePhrase, type Alt } from '../../knowledge/phrases';
+import { altKey, compilePhraseBook, fits, keysOfWord, kindsIn, parsePhrase, type Alt } from '../../knowledge/phrases';
 import { dangersIn, loadSignals } from '../../knowledge/signals';
 import { LOCALES, type Locale } from '../../locales';
 import { loadEvalSet } from '../../scripts/eval';
@@ -142,6 +142,18 @@ test('the index never hides a phrase: a word an alternative fits can always be f
 
 describe('phrase syntax', () => {
   const one = (phrase: string, sets?: Record<string, string>) => parsePhrase(phrase, 'test', sets);
+
+  test('a part written the same in several phrases is one part, looked for once; the phrases still match apart', () => {
+    const book = compilePhraseBook([
+      { kind: 'a', phrases: { en: ['@pills & tonight'] } }, { kind: 'b', phrases: { en: ['@pills & all', 'tonight'] } },
+    ], { sets: { en: { pills: 'pills|meds' } } }, 'test', (kind, locale, i) => `${kind}.${locale}.${i}`);
+    const en = book.byLocale[LOCALES.indexOf('en')]!;
+    const twoParts = [...new Set([...en.keyed.values(), en.loose].flat())].filter((p) => p.parts.length === 2);
+    expect(twoParts.map((p) => p.kind).sort()).toEqual(['a', 'b']);
+    expect(twoParts[0]!.parts[0]).toBe(twoParts[1]!.parts[0]);
+    expect([...kindsIn('my meds, all of them', book)]).toEqual(['b']);
+    expect([...kindsIn('pills tonight', book)].sort()).toEqual(['a', 'b']);
+  });
 
   test('wildcards, alternatives, gaps, anchors, sets and parts', () => {
     expect(one('^ zelf* ~ *moord|*doding $ & @self', { self: 'mezelf|mij' })).toEqual([
