@@ -4,7 +4,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../locales';
-import { fold, foldedWords } from './normalize';
+import { fold, foldedLongestFirst, foldedWords } from './normalize';
 import { KNOWLEDGE_DIR } from './paths';
 
 /** One language's search lexicon, folded and ready for `terms` (see `buildLexicon`). */
@@ -219,10 +219,8 @@ export function buildLexicon(source: LexiconSource): Lexicon {
   }
   // A skeleton two words share says nothing.
   const skeletons = new Map([...bySkeleton].filter(([, words]) => words.size === 1).map(([key, words]) => [key, [...words][0]!]));
-  const folded = [...new Set(prefixes.map(fold))].sort((a, b) => b.length - a.length);
-  const endings = [...new Set(suffixes.map(fold))].sort((a, b) => b.length - a.length);
-  return { stopwords: stops, canonical, prefixes: folded, suffixes: endings, minStem, romanized, skeletons, clitics: clitics.map(fold),
-    cliticEndings: [...new Set(cliticEndings.map(fold))].sort((a, b) => b.length - a.length),
+  return { stopwords: stops, canonical, prefixes: foldedLongestFirst(prefixes), suffixes: foldedLongestFirst(suffixes), minStem, romanized,
+    skeletons, clitics: clitics.map(fold), cliticEndings: foldedLongestFirst(cliticEndings),
     switches: (source.switches ?? []).map((phrase) => foldedWords(phrase)).filter((words) => words.length > 0),
     ...(source.latinKey ? { latinKey: latinKeyOf(source.latinKey) } : {}) };
 }

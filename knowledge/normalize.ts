@@ -64,6 +64,10 @@ export function terms(text: string, lexicon: Lexicon, vocabulary?: ReadonlySet<s
  */
 export const foldedWords = (text: string): string[] => fold(text).split(' ').filter(Boolean).flatMap(splitScripts);
 
+/** Affixes as the search compares them: folded, each once, the longest first (so "وال" is tried before "ال"). Pure. */
+export const foldedLongestFirst = (affixes: readonly string[]): string[] =>
+  [...new Set(affixes.map(fold))].sort((a, b) => b.length - a.length);
+
 /** A part of another script glued to a Latin word or a number and at most this long is a clitic or an ending. */
 export const MAX_GLUED_AFFIX = 3;
 const MIXED = /[\p{Script=Latin}\p{N}][^\p{Script=Latin}\p{N}]|[^\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}]/u;
@@ -76,15 +80,17 @@ const LATIN = /\p{Script=Latin}/u;
  * Latin i), each with that Cyrillic letter; and the words made of Cyrillic letters and those Latin ones only.
  */
 const LOOKALIKES: Readonly<Record<string, string>> = { a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у' };
-const CYRILLIC_WITH_LOOKALIKES = /^[\p{Script=Cyrillic}aceiopxy]*\p{Script=Cyrillic}[\p{Script=Cyrillic}aceiopxy]*$/u;
+const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
+const CYRILLIC_OR_LOOKALIKE = `[\\p{Script=Cyrillic}${Object.keys(LOOKALIKES).join('')}]`;
+const CYRILLIC_WITH_LOOKALIKES = new RegExp(`^${CYRILLIC_OR_LOOKALIKE}*\\p{Script=Cyrillic}${CYRILLIC_OR_LOOKALIKE}*$`, 'u');
 
 function splitScripts(word: string): string[] {
   if (!MIXED.test(word)) return [word];
   // A Cyrillic word with a few Latin look-alike letters in it (a keyboard without Ukrainian і): one Cyrillic word.
   // Not a Latin word behind a Cyrillic clitic ("вCOA" is "в" + "COA"): the Latin letters must be the fewer.
   if (CYRILLIC_WITH_LOOKALIKES.test(word)) {
-    const latin = word.replace(/[^aceiopxy]/g, '').length;
-    if (2 * latin < word.length) return [word.replace(/[aceiopxy]/g, (c) => LOOKALIKES[c]!)];
+    const latin = word.match(LOOKALIKE)?.length ?? 0;
+    if (2 * latin < word.length) return [word.replace(LOOKALIKE, (c) => LOOKALIKES[c]!)];
   }
   const runs = word.match(RUNS) ?? [word];
   // Digits beside another script only ("ب9شهور", "2022ጀሚረ"): the number and the words are apart, all kept.

@@ -2,7 +2,7 @@
 // message after folding: the engine behind the danger signals and the situation rules. Pure; no botbuilder.
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../locales';
-import { fold, foldedWords } from './normalize';
+import { fold, foldedLongestFirst, foldedWords } from './normalize';
 
 /**
  * One alternative of a phrase word: the folded word, and whether it may be the start, the end or any part of a
@@ -159,8 +159,7 @@ export function compilePhraseBook(
     };
     const phrases = kinds.flatMap((k) => (k.phrases[locale] ?? []).map((text, i): Phrase => (
       { kind: k.kind, parts: parsePhrase(text, `${file}: ${where(k.kind, locale, i)}`, sets[locale]).map(intern) })));
-    const folded = [...new Set((prefixes[locale] ?? []).map(fold))].sort((a, b) => b.length - a.length);
-    return { ...byKeys(phrases, indexKeysOf), prefixes: folded };
+    return { ...byKeys(phrases, indexKeysOf), prefixes: foldedLongestFirst(prefixes[locale] ?? []) };
   });
   const idiomTokens = LOCALES.flatMap((locale) => (idioms[locale] ?? []).flatMap((text, i) => parsePhrase(text, `${file}: idioms.${locale}.${i}`, sets[locale])));
   return { byLocale, idioms: byKeys(idiomTokens, (idiom) => indexKeysOf({ kind: '', parts: [idiom] })) };
@@ -238,7 +237,7 @@ function startsOf(part: readonly Token[], words: readonly string[][]): number[] 
  * True when every part is in the message and some choice of their places lies within WINDOW words. `starts`: where
  * each part was already found in these words (a part shared by several phrases is looked for once).
  */
-function phraseMatches(phrase: Phrase, words: readonly string[][], starts = new Map<Token[], number[]>()): boolean {
+function phraseMatches(phrase: Phrase, words: readonly string[][], starts: Map<Token[], number[]>): boolean {
   const places: number[][] = [];
   for (const part of phrase.parts) {
     let found = starts.get(part);
