@@ -55,7 +55,9 @@ function resolveUnknown(term: string, weight: number, index: LocaleIndex, correc
   const parts = splitCompound(term, index.known);
   if (parts) return parts.map((part) => ({ term: part, quality: 1, weight: index.idf(part) }));
   const match = correctTypos && term.length >= 5 ? correction(term, index) : undefined;
-  return [match ? { term: match, quality: CORRECTED_QUALITY, weight } : { term, quality: 0, weight }];
+  // A correction says what the word it was corrected to says: "contract" read as "contact" weighs as "contact",
+  // not as a word no entry has (the most a word can weigh), which let a typo outweigh the words spelled right.
+  return [match ? { term: match, quality: CORRECTED_QUALITY, weight: index.idf(match) } : { term, quality: 0, weight }];
 }
 
 /**

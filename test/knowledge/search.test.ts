@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { decide, type Hit } from '../../knowledge';
 import { createSearch, editDistance, incidentalWords, splitCompound, withinOneEdit } from '../../knowledge/search';
-import { barest } from '../../knowledge/search/localeIndex';
+import { barest, buildIndex } from '../../knowledge/search/localeIndex';
+import { CORRECTED_QUALITY, resolveTerms } from '../../knowledge/search/terms';
 import { fold } from '../../knowledge/normalize';
 import type { Locale } from '../../locales';
 import { fixtureKnowledge } from '../helpers/fixtures';
@@ -43,6 +44,14 @@ describe('When the user makes typos or splits compounds', () => {
     ['hoeveel kost het examn', 'nl', 'exam-costs'],
   ] as const)('"%s" (%s) still finds %s', (query, locale, id) => {
     expect(top(query, locale)).toBe(id);
+  });
+
+  test('a typo counts as much as the word it was corrected to says, not as much as a word no entry has', () => {
+    // A typo of a common word ("contract" read as "contact") must not outweigh the words spelled right.
+    const index = buildIndex(entries, 'nl', lexicons.nl, 0.3, new Set());
+    const [corrected] = resolveTerms(['verblijfsvergunnning'], index, new Map(), new Set());
+    expect(corrected).toEqual({ term: 'verblijfsvergunning', quality: CORRECTED_QUALITY, weight: index.idf('verblijfsvergunning') });
+    expect(corrected!.weight).toBeLessThan(index.idf('zzzonbekend'));
   });
 
   test('a long word two letters off is corrected too', () => {
