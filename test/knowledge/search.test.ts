@@ -183,4 +183,14 @@ describe('names and numbers in a message', () => {
     expect(withName.confidence).toBeGreaterThan(withWord.confidence);
     expect(best('hoe meld ik me aan voor het examen 123456782').confidence).toBe(best('hoe meld ik me aan voor het examen').confidence);
   });
+
+  test('in a script without capitals an unknown word may be a name, and counts less than one that cannot be', () => {
+    const best = (q: string) => search(q, 'ar')[0]!;
+    const plain = best('كيف اطلب قرض DUO');
+    const town = best('كيف اطلب قرض DUO وانا ساكن في حمص'); // Homs: no capital shows it is a name
+    const latin = best('كيف اطلب قرض DUO وانا ساكن في zwolle'); // lowercase Latin: not a name
+    expect([town.entry.id, latin.entry.id]).toEqual([plain.entry.id, plain.entry.id]);
+    expect(town.confidence).toBeLessThan(plain.confidence);
+    expect(town.confidence).toBeGreaterThan(latin.confidence);
+  });
 });
