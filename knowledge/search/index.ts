@@ -87,7 +87,7 @@ export function createSearch(
   /** Scores the entries of one locale's index for the words, into `pass` (times `factor`). */
   const searchLocale = (
     words: readonly string[], locale: Locale, memo: Map<string, ResolvedTerm[]>, notTypos: ReadonlySet<string>, factor: number, pass: Pass,
-    names: ReadonlySet<string>, romanized: boolean, own: boolean,
+    names: ReadonlySet<string>, romanized: boolean, conversationLanguage: boolean,
   ): void => {
     const index = indexes[locale];
     const globals = docGlobal[locale];
@@ -101,7 +101,7 @@ export function createSearch(
     // words the conversation's own language does not have may be one. (In another language of the script most
     // words are unknown, and that says the message is not in it.)
     const unplacedLatin = romanized && SCRIPT[locale] !== 'Latin';
-    const uncased = own && UNCASED_SCRIPTS.has(SCRIPT[locale]);
+    const uncased = conversationLanguage && UNCASED_SCRIPTS.has(SCRIPT[locale]);
     if (names.size || unplacedLatin || uncased) {
       for (let i = 0; i < resolved.length; i++) {
         const r = resolved[i]!;
