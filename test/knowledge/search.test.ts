@@ -193,4 +193,14 @@ describe('names and numbers in a message', () => {
     expect(town.confidence).toBeLessThan(plain.confidence);
     expect(town.confidence).toBeGreaterThan(latin.confidence);
   });
+
+  test('Ukrainian, mostly typed in small letters on a phone, counts an unknown Cyrillic word the same way', () => {
+    const best = (q: string) => search(q, 'uk')[0]!;
+    const plain = best('як попросити позику в DUO');
+    const town = best('я живу в зволле, як попросити позику в DUO');
+    const latin = best('я живу в zwolle, як попросити позику в DUO');
+    expect([town.entry.id, latin.entry.id]).toEqual(['duo-loan', 'duo-loan']);
+    expect(plain.entry.id).toBe('duo-loan');
+    expect(town.confidence).toBeGreaterThan(latin.confidence);
+  });
 });
