@@ -102,14 +102,14 @@ export function createSearch(
     // mostly typed in small letters ("київ", "наталія"), and mixed with Russian forms the index lacks. (In another
     // language of the script most words are unknown, and that says the message is not in it.)
     const unplacedLatin = romanized && SCRIPT[locale] !== 'Latin';
-    const uncased = conversationLanguage && UNCASED_SCRIPTS.has(SCRIPT[locale]);
-    if (names.size || unplacedLatin || uncased) {
+    const namesUntold = conversationLanguage && NAMES_UNTOLD_SCRIPTS.has(SCRIPT[locale]);
+    if (names.size || unplacedLatin || namesUntold) {
       for (let i = 0; i < resolved.length; i++) {
         const r = resolved[i]!;
         if (r.quality !== 0) continue;
         let weight = r.weight;
         if (names.has(r.term)) weight *= NAME_SHARE;
-        else if (uncased && !LATIN_WORD.test(r.term)) weight *= UNCASED_UNKNOWN_SHARE;
+        else if (namesUntold && !LATIN_WORD.test(r.term)) weight *= UNTOLD_NAME_SHARE;
         if (unplacedLatin && LATIN_WORD.test(r.term)) weight *= UNPLACED_ROMANIZED_SHARE;
         if (weight !== r.weight) resolved[i] = { ...r, weight };
       }
@@ -234,12 +234,14 @@ export const NAME_SHARE = 0.5;
 export const UNPLACED_ROMANIZED_SHARE = 0.4;
 
 /**
- * The share of its weight a word the index does not have keeps in a script without capitals, where it may be a
- * name. Chosen on the tuning sets: 0.4 to 0.8 all gained; 0.7 lost no out-of-scope decline. Measured per script:
- * Cyrillic gained too (Ukrainian cost 178 → 167); the Latin-script languages lost, as a capital tells their names.
+ * The share of its weight a word the index does not have keeps where a capital does not tell a name (see
+ * `NAMES_UNTOLD_SCRIPTS`), as it may be one. Chosen on the tuning sets: 0.4 to 0.8 all gained; 0.7 lost no
+ * out-of-scope decline. Measured per script: Cyrillic gained too (Ukrainian cost 178 → 167); the Latin-script
+ * languages lost, as a capital tells their names.
  */
-export const UNCASED_UNKNOWN_SHARE = 0.7;
-const UNCASED_SCRIPTS: ReadonlySet<string> = new Set(['Arabic', 'Ethiopic', 'Cyrillic']);
+export const UNTOLD_NAME_SHARE = 0.7;
+/** Scripts whose names a capital does not tell: Arabic and Ge'ez have none; Ukrainian is mostly typed without. */
+const NAMES_UNTOLD_SCRIPTS: ReadonlySet<string> = new Set(['Arabic', 'Ethiopic', 'Cyrillic']);
 
 const SENTENCE_END = /[.!?؟።፧:]/;
 /** A word that starts (after any opening quote or bracket) with a capital followed by a small letter. */

@@ -19,8 +19,8 @@ export interface RunningBot { url: string; app: App; dataDir: string; stop(): Pr
  * none, and the app loads its own.
  */
 export function knowledgeFor(config: Config): KnowledgeBase | undefined {
-  const { name, url, phone } = config.municipality;
-  return config.knowledgeOverlayDir || name || url || phone ? undefined : sharedKnowledgeBase();
+  const ownMunicipality = Object.values(config.municipality).some(Boolean);
+  return config.knowledgeOverlayDir || ownMunicipality ? undefined : sharedKnowledgeBase();
 }
 
 /** Starts the real app (real adapter, real SQLite file) on 127.0.0.1 with an ephemeral port. */
