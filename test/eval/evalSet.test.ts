@@ -73,7 +73,7 @@ describe('the blind set', () => {
   });
 });
 
-describe.each(['blind-tune2', 'blind-tune3', 'blind-tune4', 'blind-tune5', 'blind-tune6', 'blind-tune7', 'blind-tune8', 'blind-tune9'] as const)('the later blind set %s', (set) => {
+describe.each(['blind-tune2', 'blind-tune3', 'blind-tune4', 'blind-tune5', 'blind-tune6', 'blind-tune7', 'blind-tune8', 'blind-tune9', 'blind-tune10'] as const)('the later blind set %s', (set) => {
   test.each(LOCALES)('%s: 58 or more messages in every style, valid topics and authorities, none of them in the test half', (locale) => {
     const items = loadEvalSet(locale, set);
     expect(items.length).toBeGreaterThanOrEqual(58);
