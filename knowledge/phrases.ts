@@ -24,8 +24,11 @@ export interface PhraseBook {
    * phrases without such a word (tried on every message), and the locale's prefixes.
    */
   byLocale: { keyed: Map<string, Phrase[]>; loose: Phrase[]; prefixes: string[] }[];
-  /** Every locale's idioms (one part each), indexed like the phrases. */
-  idioms: { keyed: Map<string, Token[][]>; loose: Token[][] };
+  /**
+   * Every locale's idioms, indexed like the phrases. An idiom of one part is blanked wherever it is; one of several
+   * parts ("ambulance & bill") only where all its parts lie within WINDOW words, and then only those parts' words.
+   */
+  idioms: { keyed: Map<string, Phrase[]>; loose: Phrase[] };
 }
 
 /** A kind of phrase (a danger, a situation word): lower-case words joined by hyphens. */
@@ -161,8 +164,9 @@ export function compilePhraseBook(
       { kind: k.kind, parts: parsePhrase(text, `${file}: ${where(k.kind, locale, i)}`, sets[locale]).map(intern) })));
     return { ...byKeys(phrases, indexKeysOf), prefixes: foldedLongestFirst(prefixes[locale] ?? []) };
   });
-  const idiomTokens = LOCALES.flatMap((locale) => (idioms[locale] ?? []).flatMap((text, i) => parsePhrase(text, `${file}: idioms.${locale}.${i}`, sets[locale])));
-  return { byLocale, idioms: byKeys(idiomTokens, (idiom) => indexKeysOf({ kind: '', parts: [idiom] })) };
+  const idiomPhrases = LOCALES.flatMap((locale) => (idioms[locale] ?? []).map((text, i): Phrase => (
+    { kind: '', parts: parsePhrase(text, `${file}: idioms.${locale}.${i}`, sets[locale]) })));
+  return { byLocale, idioms: byKeys(idiomPhrases, indexKeysOf) };
 }
 
 /** Items listed under each of their index keys; those without keys are `loose` (tried on every message). */
@@ -249,18 +253,32 @@ function phraseMatches(phrase: Phrase, words: readonly string[][], starts: Map<T
   return first.some((anchor) => rest.every((p) => p.some((q) => Math.abs(q - anchor) <= WINDOW)));
 }
 
-/** The message's words with the words of idioms blanked out (a blank matches no phrase word). */
+/**
+ * The message's words with the words of idioms blanked out (a blank matches no phrase word). An idiom of several
+ * parts blanks a place of one part only when every other part is found within WINDOW words of it: "the ambulance
+ * bill" loses "ambulance", "the ambulance is not coming" keeps it.
+ */
 function withoutIdioms(words: string[], idioms: PhraseBook['idioms']): string[] {
-  const candidates = new Set<Token[]>(idioms.loose);
+  const candidates = new Set<Phrase>(idioms.loose);
   for (const word of words) for (const key of keysOfWord(word)) for (const idiom of idioms.keyed.get(key) ?? []) candidates.add(idiom);
   if (candidates.size === 0) return words;
   const single = words.map((w) => [w]);
   const out = words.slice();
   for (const idiom of candidates) {
-    for (let i = 0; i < words.length; i++) {
-      const end = matchEnd(idiom, 0, single, i);
-      for (let j = i; j < end; j++) out[j] = '';
-    }
+    const places = idiom.parts.map((part) => {
+      const found: [start: number, end: number][] = [];
+      for (let i = 0; i < words.length; i++) {
+        const end = matchEnd(part, 0, single, i);
+        if (end >= 0) found.push([i, end]);
+      }
+      return found;
+    });
+    places.forEach((found, p) => {
+      for (const [start, end] of found) {
+        const near = places.every((other, q) => q === p || other.some(([s]) => Math.abs(s - start) <= WINDOW));
+        if (near) for (let j = start; j < end; j++) out[j] = '';
+      }
+    });
   }
   return out;
 }

@@ -52,6 +52,25 @@ describe.each(['pills.table.yaml', 'pills.second.yaml'])('an overdose told throu
   });
 });
 
+describe.each(['er.table.yaml', 'er.second.yaml'])('the emergency room or an ambulance now, and in the past or on a bill (test/knowledge/%s, written blind)', (file) => {
+  const er = YAML.parse(fs.readFileSync(path.join(__dirname, file), 'utf8')) as Record<Locale, { now: string[]; past: string[] }>;
+  describe.each(LOCALES.map((l) => [l]))('%s', (locale) => {
+    test.each(er[locale].now.map((text) => [text]))('an emergency now: "%s"', (text) => {
+      expect(kinds(text).some((k) => k === 'medical' || k === 'danger')).toBe(true);
+    });
+    // Someone asking who pays the emergency room's bill gets that answer, not only the emergency numbers.
+    test.each(er[locale].past.map((text) => [text]))('a visit in the past, a bill or a complaint, no alarm: "%s"', (text) => {
+      expect(kinds(text)).toEqual([]);
+    });
+  });
+
+  test('a bill or the past does not hide an emergency told with it', () => {
+    expect(kinds('the ambulance is not coming and my wife is bleeding, will I get a bill?')).toContain('medical');
+    expect(kinds('last month we were at the emergency room, now he is not breathing')).toContain('medical');
+    expect(kinds('de ambulance komt niet, mijn vader ligt op de grond')).not.toEqual([]);
+  });
+});
+
 describe('medical emergencies now, and illnesses of the past (test/knowledge/medical.table.yaml, written blind)', () => {
   const medical = YAML.parse(fs.readFileSync(path.join(__dirname, 'medical.table.yaml'), 'utf8')) as Record<Locale, { emergency: string[]; past: string[] }>;
   describe.each(LOCALES.map((l) => [l]))('%s', (locale) => {
@@ -153,6 +172,18 @@ describe('phrase syntax', () => {
     expect(twoParts[0]!.parts[0]).toBe(twoParts[1]!.parts[0]);
     expect([...kindsIn('my meds, all of them', book)]).toEqual(['b']);
     expect([...kindsIn('pills tonight', book)].sort()).toEqual(['a', 'b']);
+  });
+
+  test('an idiom of several parts blanks its words only where all its parts lie within the window', () => {
+    const book = compilePhraseBook([{ kind: 'medical', phrases: { en: ['ambulance'] } }], {
+      idioms: { en: ['ambulance & bill|invoice'] },
+    }, 'test', (kind, locale, i) => `${kind}.${locale}.${i}`);
+    expect([...kindsIn('the ambulance bill came, can I pay in parts', book)]).toEqual([]);
+    expect([...kindsIn('call an ambulance', book)]).toEqual(['medical']);
+    // The bill is too far from the ambulance: more than WINDOW words apart.
+    expect([...kindsIn('call an ambulance now, one two three four five six seven eight nine ten eleven, bill', book)]).toEqual(['medical']);
+    // Only the parts' own words are blanked: a second ambulance far from any bill still counts.
+    expect([...kindsIn('ambulance bill paid. one two three four five six seven eight nine ten eleven twelve: ambulance now', book)]).toEqual(['medical']);
   });
 
   test('wildcards, alternatives, gaps, anchors, sets and parts', () => {
