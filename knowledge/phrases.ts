@@ -28,8 +28,16 @@ export interface PhraseBook {
    * Every locale's idioms, indexed like the phrases. An idiom of one part is blanked wherever it is; one of several
    * parts ("ambulance & bill") only where all its parts lie within WINDOW words, and then only those parts' words.
    */
-  idioms: { keyed: Map<string, Phrase[]>; loose: Phrase[] };
+  idioms: { keyed: Map<string, Idiom[]>; loose: Idiom[]; guards: Token[][] };
 }
+
+/**
+ * An idiom: parts whose words are taken out of a message. One written with "!" parts ("@er & @bill & !@call") is
+ * guarded: it is not used when the message has a guard anywhere, that is any "!" part of any language's idioms
+ * (people mix languages: a Dutch "bel" guards the idioms of every language). "the ambulance bill" loses
+ * "ambulance"; "call an ambulance? the bill ..." does not.
+ */
+export interface Idiom extends Phrase { guarded: boolean }
 
 /** A kind of phrase (a danger, a situation word): lower-case words joined by hyphens. */
 export const KIND = /^[a-z]+(-[a-z]+)*$/;
@@ -164,9 +172,18 @@ export function compilePhraseBook(
       { kind: k.kind, parts: parsePhrase(text, `${file}: ${where(k.kind, locale, i)}`, sets[locale]).map(intern) })));
     return { ...byKeys(phrases, indexKeysOf), prefixes: foldedLongestFirst(prefixes[locale] ?? []) };
   });
-  const idiomPhrases = LOCALES.flatMap((locale) => (idioms[locale] ?? []).map((text, i): Phrase => (
-    { kind: '', parts: parsePhrase(text, `${file}: idioms.${locale}.${i}`, sets[locale]) })));
-  return { byLocale, idioms: byKeys(idiomPhrases, indexKeysOf) };
+  const guards = new Map<string, Token[]>();
+  const idiomPhrases = LOCALES.flatMap((locale) => (idioms[locale] ?? []).map((text, i): Idiom => {
+    const where = `${file}: idioms.${locale}.${i}`;
+    const pieces = text.split(/\s+&\s+/);
+    for (const piece of pieces.filter((p) => p.startsWith('!'))) {
+      for (const part of parsePhrase(piece.slice(1), where, sets[locale])) guards.set(JSON.stringify(part), part);
+    }
+    const kept = pieces.filter((p) => !p.startsWith('!'));
+    if (kept.length === 0) throw new Error(`${where}: "${text}" has only parts with "!"; an idiom needs a part to take out`);
+    return { kind: '', parts: parsePhrase(kept.join(' & '), where, sets[locale]), guarded: kept.length < pieces.length };
+  }));
+  return { byLocale, idioms: { ...byKeys(idiomPhrases, indexKeysOf), guards: [...guards.values()] } };
 }
 
 /** Items listed under each of their index keys; those without keys are `loose` (tried on every message). */
@@ -259,12 +276,14 @@ function phraseMatches(phrase: Phrase, words: readonly string[][], starts: Map<T
  * bill" loses "ambulance", "the ambulance is not coming" keeps it.
  */
 function withoutIdioms(words: string[], idioms: PhraseBook['idioms']): string[] {
-  const candidates = new Set<Phrase>(idioms.loose);
+  const candidates = new Set<Idiom>(idioms.loose);
   for (const word of words) for (const key of keysOfWord(word)) for (const idiom of idioms.keyed.get(key) ?? []) candidates.add(idiom);
   if (candidates.size === 0) return words;
   const single = words.map((w) => [w]);
   const out = words.slice();
+  let guarded: boolean | undefined;
   for (const idiom of candidates) {
+    if (idiom.guarded && (guarded ??= idioms.guards.some((part) => startsOf(part, single).length > 0))) continue;
     const places = idiom.parts.map((part) => {
       const found: [start: number, end: number][] = [];
       for (let i = 0; i < words.length; i++) {

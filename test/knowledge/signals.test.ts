@@ -52,22 +52,31 @@ describe.each(['pills.table.yaml', 'pills.second.yaml'])('an overdose told throu
   });
 });
 
-describe.each(['er.table.yaml', 'er.second.yaml'])('the emergency room or an ambulance now, and in the past or on a bill (test/knowledge/%s, written blind)', (file) => {
-  const er = YAML.parse(fs.readFileSync(path.join(__dirname, file), 'utf8')) as Record<Locale, { now: string[]; past: string[] }>;
+describe.each(['er.table.yaml', 'er.second.yaml', 'er.review.yaml'])('the emergency room or an ambulance now, and in the past or on a bill (test/knowledge/%s, written blind)', (file) => {
+  const er = YAML.parse(fs.readFileSync(path.join(__dirname, file), 'utf8')) as Record<Locale, { now: string[]; past: string[]; accepted?: string[] }>;
   describe.each(LOCALES.map((l) => [l]))('%s', (locale) => {
     test.each(er[locale].now.map((text) => [text]))('an emergency now: "%s"', (text) => {
       expect(kinds(text).some((k) => k === 'medical' || k === 'danger')).toBe(true);
     });
     // Someone asking who pays the emergency room's bill gets that answer, not only the emergency numbers.
-    test.each(er[locale].past.map((text) => [text]))('a visit in the past, a bill or a complaint, no alarm: "%s"', (text) => {
+    const past = er[locale].past;
+    if (past.length) test.each(past.map((text) => [text]))('a visit in the past, a bill or a complaint, no alarm: "%s"', (text) => {
       expect(kinds(text)).toEqual([]);
+    });
+    // Accepted false alarms: moving one to `past` is a choice to make with its own test, not a side effect.
+    const accepted = er[locale].accepted ?? [];
+    if (accepted.length) test.each(accepted.map((text) => [text]))('a past visit that still alarms, accepted for safety: "%s"', (text) => {
+      expect(kinds(text)).not.toEqual([]);
     });
   });
 
-  test('a bill or the past does not hide an emergency told with it', () => {
+  test('a bill or the past does not hide an emergency told with it, nor a call for help in another language', () => {
     expect(kinds('the ambulance is not coming and my wife is bleeding, will I get a bill?')).toContain('medical');
     expect(kinds('last month we were at the emergency room, now he is not breathing')).toContain('medical');
     expect(kinds('de ambulance komt niet, mijn vader ligt op de grond')).not.toEqual([]);
+    // "ambulance" and "rekening" are words of the Tigrinya and Somali idioms too; the Dutch "komt" guards them.
+    expect(kinds('rekening van de ambulance, die komt niet')).not.toEqual([]);
+    expect(kinds('the ambulance bill from last month')).toEqual([]);
   });
 });
 
@@ -184,6 +193,17 @@ describe('phrase syntax', () => {
     expect([...kindsIn('call an ambulance now, one two three four five six seven eight nine ten eleven, bill', book)]).toEqual(['medical']);
     // Only the parts' own words are blanked: a second ambulance far from any bill still counts.
     expect([...kindsIn('ambulance bill paid. one two three four five six seven eight nine ten eleven twelve: ambulance now', book)]).toEqual(['medical']);
+  });
+
+  test('a guarded idiom ("!" parts) is not used when any language\'s guard is in the message', () => {
+    const book = compilePhraseBook([{ kind: 'medical', phrases: { en: ['ambulance'] } }], {
+      idioms: { en: ['ambulance & bill & !call|calling'], nl: ['ambulance & rekening & !bel|bellen'] },
+    }, 'test', (kind, locale, i) => `${kind}.${locale}.${i}`);
+    expect([...kindsIn('the ambulance bill', book)]).toEqual([]);
+    expect([...kindsIn('call an ambulance? the bill', book)]).toEqual(['medical']);
+    // The Dutch guard also guards the English idiom.
+    expect([...kindsIn('ambulance bill, moet ik bellen', book)]).toEqual(['medical']);
+    expect(() => compilePhraseBook([], { idioms: { en: ['!call'] } }, 'test', () => 'x')).toThrow(/only parts with "!"/);
   });
 
   test('wildcards, alternatives, gaps, anchors, sets and parts', () => {
