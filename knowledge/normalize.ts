@@ -129,10 +129,27 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
     // A stopword is dropped as written, before prefix stripping could turn it into another word, and so is a
     // spelling the lexicon lists for a stopword (Somali "hada" for "hadda").
     if (lexicon.stopwords.has(word) || lexicon.stopwords.has(lexicon.canonical.get(word) ?? '')) continue;
-    const term = canonical(word, lexicon);
+    let term = canonical(word, lexicon);
+    if (vocabulary && !vocabulary.has(term)) term = withoutClitic(word, lexicon, vocabulary) ?? term;
     if (!lexicon.stopwords.has(term)) out.push(term);
   }
   return out;
+}
+
+/** A word without a one-letter clitic shorter than this is too often another word. */
+const MIN_CLITIC_REST = 3;
+
+/**
+ * The known term of an unknown word without one of the locale's one-letter clitics ("وخطه" → "خطه"), looked for
+ * before an ending is cut off: cut first, "وخطه" is "وخط", which is no word, and its clitic can no longer go.
+ */
+function withoutClitic(word: string, lexicon: Lexicon, vocabulary: ReadonlySet<string>): string | undefined {
+  for (const clitic of lexicon.clitics) {
+    if (!word.startsWith(clitic) || letterCount(word) - letterCount(clitic) < MIN_CLITIC_REST) continue;
+    const term = canonical(word.slice(clitic.length), lexicon);
+    if (vocabulary.has(term)) return term;
+  }
+  return undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { decide, type Hit } from '../../knowledge';
 import { createSearch, editDistance, incidentalWords, splitCompound, withinOneEdit } from '../../knowledge/search';
 import { barest, buildIndex } from '../../knowledge/search/localeIndex';
 import { CORRECTED_QUALITY, resolveTerms } from '../../knowledge/search/terms';
-import { fold } from '../../knowledge/normalize';
+import { fold, foldedWords, termsOfWords } from '../../knowledge/normalize';
 import type { Locale } from '../../locales';
 import { fixtureKnowledge } from '../helpers/fixtures';
 
@@ -145,6 +145,14 @@ describe('clitics written onto a word (Arabic "و", "ب", "ل")', () => {
     expect(arabic('وبقرض')).toEqual(arabic('قرض'));
     // "س" is no clitic: the same word behind it is not found.
     expect(arabic('سقرض')).toEqual([]);
+  });
+
+  test('a clitic is looked for before an ending is cut off: "وخطة" (and a plan) is "خطة" (a plan)', () => {
+    // Cut first, the teh marbuta goes and "وخط" is left, too short to lose its "و" and known to no index.
+    expect(termsOfWords(foldedWords('وخطة'), lexicons.ar)).toEqual(['وخط']);
+    expect(termsOfWords(foldedWords('وخطة'), lexicons.ar, new Set(['خطه']))).toEqual(['خطه']);
+    // A word the index knows keeps its own term.
+    expect(termsOfWords(foldedWords('وخطة'), lexicons.ar, new Set(['خطه', 'وخط']))).toEqual(['وخط']);
   });
 
   test('a known word that starts with a clitic letter stays as it is', () => {
