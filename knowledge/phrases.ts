@@ -273,7 +273,8 @@ function phraseMatches(phrase: Phrase, words: readonly string[][], starts: Map<T
 /**
  * The message's words with the words of idioms blanked out (a blank matches no phrase word). An idiom of several
  * parts blanks a place of one part only when every other part is found within WINDOW words of it: "the ambulance
- * bill" loses "ambulance", "the ambulance is not coming" keeps it.
+ * bill" loses "ambulance", "the ambulance is not coming" keeps it. A guarded idiom is skipped when the message
+ * holds any guard (looked for once, and only when a guarded idiom is a candidate).
  */
 function withoutIdioms(words: string[], idioms: PhraseBook['idioms']): string[] {
   const candidates = new Set<Idiom>(idioms.loose);
