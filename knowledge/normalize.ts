@@ -136,8 +136,8 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
   return out;
 }
 
-/** A word without a one-letter clitic shorter than this is too often another word. */
-const MIN_CLITIC_REST = 3;
+/** A word without its clitics shorter than this is too often another word (here and in the search's `barest`). */
+export const MIN_BARE = 3;
 
 /**
  * The known term of an unknown word without one of the locale's one-letter clitics ("وخطه" → "خطه"), looked for
@@ -145,7 +145,7 @@ const MIN_CLITIC_REST = 3;
  */
 function withoutClitic(word: string, lexicon: Lexicon, vocabulary: ReadonlySet<string>): string | undefined {
   for (const clitic of lexicon.clitics) {
-    if (!word.startsWith(clitic) || letterCount(word) - letterCount(clitic) < MIN_CLITIC_REST) continue;
+    if (!word.startsWith(clitic) || letterCount(word) - letterCount(clitic) < MIN_BARE) continue;
     const term = canonical(word.slice(clitic.length), lexicon);
     if (vocabulary.has(term)) return term;
   }

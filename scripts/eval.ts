@@ -192,6 +192,10 @@ const LATER_SETS: [flag: string, set: EvalSetName, name: string][] = [
   ['--tenth', 'blind-tune10', 'Tenth'],
   ['--romanized2', 'romanized-tune2', 'Second romanized'],
 ];
+/** The later sets by blind writers other than the romanized one (`blind-tune2` ...), in the order written. */
+export const LATER_BLIND_SETS: readonly EvalSetName[] = LATER_SETS.map(([, set]) => set).filter((set) => set.startsWith('blind-tune'));
+/** Every set choices may be tuned on: all but the test half. */
+export const TUNING_SETS: readonly EvalSetName[] = ['questions', 'blind-tune', 'romanized-tune', ...LATER_SETS.map(([, set]) => set)];
 
 async function main(): Promise<void> {
   const reports = await runEval();

@@ -3,7 +3,7 @@
 import type { IFuseOptions } from 'fuse.js';
 import type { Locale } from '../../locales';
 import { LATIN_WORD, type LatinKeys, type Lexicon } from '../lexicon';
-import { foldedWords, letterCount, termsOfWords } from '../normalize';
+import { foldedWords, letterCount, MIN_BARE, termsOfWords } from '../normalize';
 import { letterMask, shapeKey, splitCompound, spellingAliases } from './edits';
 
 /** What the index reads of an entry, or of a subject no entry answers: its id and its text per locale. */
@@ -258,9 +258,6 @@ function cliticAliases(counts: ReadonlyMap<string, number>, clitics: readonly st
   }
   return aliases;
 }
-
-/** A word without its clitics shorter than this is too often another word. */
-export const MIN_BARE = 3;
 
 /**
  * What `known` gives for the first form of `word` without one or two leading clitics, or without one ending, or

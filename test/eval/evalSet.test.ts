@@ -1,7 +1,7 @@
 // The public eval set is well-formed and independent of the content it measures.
 import { fold } from '../../knowledge/normalize';
 import { LOCALES } from '../../locales';
-import { loadEvalSet, type EvalItem } from '../../scripts/eval';
+import { LATER_BLIND_SETS, loadEvalSet, type EvalItem } from '../../scripts/eval';
 import { sharedKnowledgeBase } from '../helpers/fixtures';
 
 const kb = sharedKnowledgeBase();
@@ -73,7 +73,7 @@ describe('the blind set', () => {
   });
 });
 
-describe.each(['blind-tune2', 'blind-tune3', 'blind-tune4', 'blind-tune5', 'blind-tune6', 'blind-tune7', 'blind-tune8', 'blind-tune9', 'blind-tune10'] as const)('the later blind set %s', (set) => {
+describe.each(LATER_BLIND_SETS)('the later blind set %s', (set) => {
   test.each(LOCALES)('%s: 58 or more messages in every style, valid topics and authorities, none of them in the test half', (locale) => {
     const items = loadEvalSet(locale, set);
     expect(items.length).toBeGreaterThanOrEqual(58);
