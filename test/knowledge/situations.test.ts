@@ -99,7 +99,10 @@ const RULE_ENTRIES = [...new Set(situations.rules.map((r) => r.entry))].filter((
 // look-alikes, added blind last: 26 right first (65%) before its words were widened on them, 39 after, no look-alike
 // fires. The nareis, court-ruling, proven-effort and single-parent-budget rules' 48 phrasings and 32 look-alikes each
 // were added blind after that (before / with each rule: 25 / 30, 44 / 46, 39 / 44, 44 / 46 right first; README,
-// "Situation rules", says how each was widened). The thresholds keep all of that from slipping back.
+// "Situation rules", says how each was widened). The exam-abroad rule's 56 phrasings and 40 look-alikes came last:
+// 36 / 45 / 55 right first before the rule, with its first version, and now; its eight look-alikes of a refugee's
+// family rightly fire the nareis rule and stand there, and an older look-alike ("I am Dutch, must my wife take the
+// exam abroad?") is this rule's question. The thresholds keep all of that from slipping back.
 const MIN_PER_LOCALE = 0.85;
 const MIN_OVERALL = 0.92;
 
