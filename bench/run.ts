@@ -212,7 +212,8 @@ async function memoryBench(): Promise<{ runs: number[]; median: number }> {
     const child = spawn(process.execPath, ['--expose-gc', path.join(DIST, 'bench', 'memory.js'), String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (c) => { out += c; });
-    await new Promise((r) => child.once('exit', r));
+    // 'close', not 'exit': the child's output is read to its end before it is parsed.
+    await new Promise((r) => child.once('close', r));
     runs.push(JSON.parse(out).rss_mb as number);
   }
   const sorted = [...runs].sort((a, b) => a - b);
