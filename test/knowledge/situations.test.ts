@@ -146,9 +146,11 @@ test('no rule sends an eval question elsewhere than its own topic', () => {
 });
 
 // A complaint about how an organisation treats a child: its own blind table. As written, 18 of 48 put the
-// Kinderombudsman first without the rule and 21 with it; 29 after its words were widened on the table. The rest
-// go to the organisation's own complaint entry or an ombudsman, the step the Kinderombudsman asks for first, so
-// the floor is half per language and 29 in all; none may end in the fallback.
+// Kinderombudsman first without the rule and 21 with it; 29 after its words were widened on the table. A second
+// batch of 56 (a child's age or "someone for children" instead of the word "rights") came later: 29 before its
+// rules, 34 with their first version, 37 now (README, "Situation rules"). The rest go to the organisation's own
+// complaint entry or an ombudsman, the step the Kinderombudsman asks for first, so the floor is half per language
+// and 66 of the 104 in all; none may end in the fallback.
 const kid = YAML.parse(fs.readFileSync(path.join(__dirname, 'situations.kid.yaml'), 'utf8')) as Record<Locale, string[]>;
 
 describe('the Kinderombudsman table (situations.kid.yaml)', () => {
@@ -160,13 +162,20 @@ describe('the Kinderombudsman table (situations.kid.yaml)', () => {
     expect(kid[locale].filter((text) => kb.search(text, locale).length === 0)).toEqual([]);
   });
 
-  test('29 of 48 in all', () => {
-    expect(LOCALES.reduce((n, l) => n + first(l).length, 0)).toBeGreaterThanOrEqual(29);
+  test('66 of 104 in all', () => {
+    expect(LOCALES.reduce((n, l) => n + first(l).length, 0)).toBeGreaterThanOrEqual(66);
   });
 
   test('the rule fires on a complaint about a child\'s rights and on one about youth care, not on a child in another complaint', () => {
     expect(ruleEntry('Ik wil klagen, mijn kind krijgt zijn rechten niet in het azc')).toBe('kinderombudsman');
     expect(ruleEntry('klacht over jeugdzorg')).toBe('kinderombudsman');
     expect(ruleEntry('Ik wil klagen over DUO, ik ben alleen met drie kinderen')).toBe('complain-duo');
+    // a child's age with a complaint in the AZC, or "someone for children", without the word "rights"
+    expect(ruleEntry('ik ben 15 en woon in het azc, de beveiliging schreeuwt tegen ons. waar kan ik klagen?')).toBe('kinderombudsman');
+    expect(ruleEntry('my son is 13, the azc staff ignore the bullying, is there somewhere for kids to complain?')).toBe('kinderombudsman');
+    // an adult's own complaint about the AZC, with children only mentioned, stays with COA's procedure
+    expect(ruleEntry('ik woon met mijn drie kinderen in het azc en wil klagen over de schimmel bij het COA')).toBe('complain-coa');
+    // "15 years" that is not an age
+    expect(ruleEntry('ik woon al 15 jaar in Nederland en wil klagen over het COA')).toBe('complain-coa');
   });
 });
