@@ -35,9 +35,11 @@ export interface PhraseBook {
  * An idiom: parts whose words are taken out of a message. One written with "!" parts ("@er & @bill & !@call") is
  * guarded: it is not used when the message has a guard anywhere, that is any "!" part of any language's idioms
  * (people mix languages: a Dutch "bel" guards the idioms of every language). "the ambulance bill" loses
- * "ambulance"; "call an ambulance? the bill ..." does not.
+ * "ambulance"; "call an ambulance? the bill ..." does not. A "!!" part guards only its own idiom (`own`): the
+ * idiom is not used when the message has that part anywhere ("*straat 112 & !!straat": "Kanaalstraat 112" loses
+ * "112", "ik sta op straat, 112 komt niet" does not).
  */
-export interface Idiom extends Phrase { guarded: boolean }
+export interface Idiom extends Phrase { guarded: boolean; own: Token[][] }
 
 /** A kind of phrase (a danger, a situation word): lower-case words joined by hyphens. */
 export const KIND = /^[a-z]+(-[a-z]+)*$/;
@@ -176,12 +178,14 @@ export function compilePhraseBook(
   const idiomPhrases = LOCALES.flatMap((locale) => (idioms[locale] ?? []).map((text, i): Idiom => {
     const where = `${file}: idioms.${locale}.${i}`;
     const pieces = text.split(/\s+&\s+/);
-    for (const piece of pieces.filter((p) => p.startsWith('!'))) {
+    const own = pieces.filter((p) => p.startsWith('!!')).flatMap((piece) => parsePhrase(piece.slice(2), where, sets[locale]));
+    const global = pieces.filter((p) => p.startsWith('!') && !p.startsWith('!!'));
+    for (const piece of global) {
       for (const part of parsePhrase(piece.slice(1), where, sets[locale])) guards.set(JSON.stringify(part), part);
     }
     const kept = pieces.filter((p) => !p.startsWith('!'));
     if (kept.length === 0) throw new Error(`${where}: "${text}" has only parts with "!"; an idiom needs a part to take out`);
-    return { kind: '', parts: parsePhrase(kept.join(' & '), where, sets[locale]), guarded: kept.length < pieces.length };
+    return { kind: '', parts: parsePhrase(kept.join(' & '), where, sets[locale]), guarded: global.length > 0, own };
   }));
   return { byLocale, idioms: { ...byKeys(idiomPhrases, indexKeysOf), guards: [...guards.values()] } };
 }
@@ -274,7 +278,8 @@ function phraseMatches(phrase: Phrase, words: readonly string[][], starts: Map<T
  * The message's words with the words of idioms blanked out (a blank matches no phrase word). An idiom of several
  * parts blanks a place of one part only when every other part is found within WINDOW words of it: "the ambulance
  * bill" loses "ambulance", "the ambulance is not coming" keeps it. A guarded idiom is skipped when the message
- * holds any guard (looked for once, and only when a guarded idiom is a candidate).
+ * holds any guard (looked for once, and only when a guarded idiom is a candidate), and any idiom when the message
+ * holds one of its own ("!!") guards.
  */
 function withoutIdioms(words: string[], idioms: PhraseBook['idioms']): string[] {
   const candidates = new Set<Idiom>(idioms.loose);
@@ -285,6 +290,7 @@ function withoutIdioms(words: string[], idioms: PhraseBook['idioms']): string[] 
   let guarded: boolean | undefined;
   for (const idiom of candidates) {
     if (idiom.guarded && (guarded ??= idioms.guards.some((part) => startsOf(part, single).length > 0))) continue;
+    if (idiom.own.some((part) => startsOf(part, single).length > 0)) continue;
     const places = idiom.parts.map((part) => {
       const found: [start: number, end: number][] = [];
       for (let i = 0; i < words.length; i++) {

@@ -205,6 +205,18 @@ describe('phrase syntax', () => {
     expect(() => compilePhraseBook([], { idioms: { en: ['!call'] } }, 'test', () => 'x')).toThrow(/only parts with "!"/);
   });
 
+  test('an idiom\'s own guard ("!!" part) turns off that idiom only, and is no guard of the others', () => {
+    const book = compilePhraseBook([{ kind: 'danger', phrases: { nl: ['112'] } }, { kind: 'medical', phrases: { en: ['ambulance'] } }], {
+      idioms: { nl: ['*straat 112 & !!straat'], en: ['ambulance & bill & !call'] },
+    }, 'test', (kind, locale, i) => `${kind}.${locale}.${i}`);
+    expect([...kindsIn('ik woon op de Kanaalstraat 112', book)]).toEqual([]);
+    // a bare street word: the address idiom is off, the alarm stays
+    expect([...kindsIn('ik sta op straat 112 komt niet', book)]).toEqual(['danger']);
+    // "straat" guards nothing else: the ambulance bill is still an idiom
+    expect([...kindsIn('ik sta op straat met de ambulance bill', book)]).toEqual([]);
+    expect(() => compilePhraseBook([], { idioms: { nl: ['!!straat'] } }, 'test', () => 'x')).toThrow(/only parts with "!"/);
+  });
+
   test('wildcards, alternatives, gaps, anchors, sets and parts', () => {
     expect(one('^ zelf* ~ *moord|*doding $ & @self', { self: 'mezelf|mij' })).toEqual([
       [
