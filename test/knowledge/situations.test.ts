@@ -153,6 +153,21 @@ test('no rule sends an eval question elsewhere than its own topic', () => {
 // and 66 of the 104 in all; none may end in the fallback.
 const kid = YAML.parse(fs.readFileSync(path.join(__dirname, 'situations.kid.yaml'), 'utf8')) as Record<Locale, string[]>;
 
+test('the permit and PVT rules keep to their situation', () => {
+  expect(ruleEntry('Mijn verblijfsvergunning asiel van 5 jaar verloopt in maart, wat moet ik doen?')).toBe('permit-extension-asylum');
+  // "pas" is also "only", "na afloop" is "after"; a parking permit, a deadline or "the new law" is no residence permit
+  expect(ruleEntry('Ik ben vluchteling en pas 3 maanden in Nederland, wat moet ik doen na afloop van de taalcursus?')).toBeUndefined();
+  expect(ruleEntry('I am a refugee, my parking permit expires next month, how do I renew it?')).toBeUndefined();
+  expect(ruleEntry('I am a refugee with a residence permit, my integration deadline ends next year')).toBeUndefined();
+  expect(ruleEntry('qaxooti baan ahay, sharciga cusub maxaa uu dhacay?')).toBeUndefined();
+  expect(ruleEntry('Мій статус тимчасового захисту закінчується в березні')).toBeUndefined();
+  expect(ruleEntry('moet ik die participatieverklaring doen en wat kost het?')).toBe('pvt-wi2021');
+  expect(ruleEntry('participatieverklaring oude wet, moet ik 150 euro betalen?')).toBeUndefined();
+  // a resident and a website are no values and no signature; signing up for the KNM exam is not the PVT
+  expect(ruleEntry('انا مقيم في هولندا من سنتين، شو موقع DUO؟')).toBeUndefined();
+  expect(ruleEntry('How do I sign up for the KNM exam? It is about Dutch values and norms, right?')).toBeUndefined();
+});
+
 describe('the Kinderombudsman table (situations.kid.yaml)', () => {
   const first = (locale: Locale) => kid[locale].filter((text) => kb.search(text, locale)[0]?.entry.id === 'kinderombudsman');
 
@@ -177,5 +192,12 @@ describe('the Kinderombudsman table (situations.kid.yaml)', () => {
     expect(ruleEntry('ik woon met mijn drie kinderen in het azc en wil klagen over de schimmel bij het COA')).toBe('complain-coa');
     // "15 years" that is not an age
     expect(ruleEntry('ik woon al 15 jaar in Nederland en wil klagen over het COA')).toBe('complain-coa');
+    // weeks, days and hours are no age; a complaint about the IND or the gemeente that mentions children stays there
+    expect(ruleEntry('Ik ben 16 weken zwanger en wil een klacht indienen over het eten in het AZC')).toBe('complain-coa');
+    expect(ruleEntry('ik wil klagen bij het COA, ik ben 17 dagen al zonder warm water in het azc')).toBe('complain-coa');
+    expect(ruleEntry('klacht over IND, de nareis voor kinderen duurt te lang')).toBe('complain-ind');
+    expect(ruleEntry('Ik wil een klacht indienen bij de gemeente, er is geen speeltuin voor kinderen in onze wijk')).toBe('complain-gemeente');
+    // a child's entitlement in the AZC is not a complaint about its rights
+    expect(ruleEntry('Heeft mijn zoon in het AZC recht op kinderbijslag?')).toBeUndefined();
   });
 });
