@@ -21,10 +21,18 @@ const CONTRACTION = /\b(i|you|he|she|we|they|it|that|there|who)['’‘`´ʼ](ll
 const STRETCHED = /(\p{L})\1{2,}/gu;
 
 /**
+ * An abbreviation typed with a dot after each letter ("d.u.o", "K.N.M.", "i.n.d"): one word, as people write
+ * it without the dots ("duo"); otherwise it would fold into single letters that match nothing. Only single
+ * letters between the dots, so "nr.5" or "DUO.IND" stay apart.
+ */
+const DOTTED = /(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])/gu;
+
+/**
  * Lower-case, strip diacritics (Latin accents, Arabic harakat), fold Arabic/Persian letter variants and
  * Arabic-Indic digits, Turkish dotless ı to i (people type "saldiri" for "saldırı"), drop tatweel, zero-width
  * joiners and apostrophes of every kind (Ukrainian "б'є", "бʼє", "б’є" are one word; English "I'll" and "I'd" are
- * written out first), shorten stretched letters to two, turn punctuation into spaces. Ge'ez and Cyrillic letters
+ * written out first), shorten stretched letters to two, join an abbreviation typed with dots ("d.u.o"), turn
+ * punctuation into spaces. Ge'ez and Cyrillic letters
  * stay as they are. Pure.
  * @example fold('Ik wil een Boete-Regeling, café!') // 'ik wil een boete regeling cafe'
  */
@@ -40,6 +48,7 @@ export function fold(text: string): string {
     .replace(CONTRACTION, (_, pronoun: string, verb: string) => `${pronoun} ${verb === 'll' ? 'will' : 'would'}`)
     .replace(/['’‘`´ʼ]/g, '')
     .replace(STRETCHED, '$1$1')
+    .replace(DOTTED, (abbreviation) => abbreviation.replaceAll('.', ''))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -122,6 +122,16 @@ describe('English contractions', () => {
   });
 });
 
+describe('abbreviations typed with dots', () => {
+  // "d.u.o" and "K.N.M." are the words "duo" and "knm"; a dot between longer words or after a number is punctuation.
+  test.each([
+    ['telnr d.u.o inburgering', 'telnr duo inburgering'], ['K.N.M. exam?', 'knm exam'], ['رقم d.u.o الاندماج', 'رقم duo الاندماج'],
+    ['i.n.d.', 'ind'], ['nr.5 DUO.IND', 'nr 5 duo ind'], ['ik.ben', 'ik ben'], ['3.5 jaar', '3 5 jaar'], ['a. b. c.', 'a b c'],
+  ])('"%s" folds to "%s"', (text, folded) => {
+    expect(fold(text)).toBe(folded);
+  });
+});
+
 describe('stretched letters', () => {
   // People stretch a word for emphasis; no test can list them all, so a few scripts and lengths.
   test.each([
