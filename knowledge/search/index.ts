@@ -3,6 +3,7 @@
 // (query.ts), the index (localeIndex.ts), typo correction (terms.ts, edits.ts; fuse.js judges two-edit typos)
 // and scoring (score.ts); this module runs them over the locales a message may be in.
 import { LOCALES, type Locale } from '../../locales';
+import { DEFAULT_THRESHOLDS } from '../decide';
 import { LATIN_WORD, MIN_SKELETON, skeleton, type Lexicon } from '../lexicon';
 import { foldedWords } from '../normalize';
 import type { OffTopicSubject } from '../offTopic';
@@ -202,12 +203,21 @@ const NONE: ReadonlySet<string> = new Set();
 /**
  * A message an entry covers this well is not declined because a subject covers it better still: "I bought a
  * second-hand car; can I drive it with my foreign licence?" is about the licence. A little above the confidence of a
- * direct answer (0.55): between the two, a stolen bicycle, a CBR theory exam or a gas bill shares enough words with
- * an entry (a stolen card, the driving licence, the first months' bills) to reach it, and a subject that covers it
- * better is the better reading. Chosen on all tuning sets: 29 more out-of-scope messages declined, no message in
- * scope moved; at 0.65 entry keywords alone ("consulaat", "nüfus kaydı") were declined.
+ * direct answer (`OFF_TOPIC_ANSWERED`): between the two, a stolen bicycle, a CBR theory exam or a gas bill shares
+ * enough words with an entry (a stolen card, the driving licence, the first months' bills) to reach it, and a
+ * subject that covers it clearly better (`OFF_TOPIC_BAND_LEAD`) is the better reading. Chosen on all tuning sets; at
+ * 0.65 entry keywords alone ("consulaat", "nüfus kaydı") were declined.
  */
 export const OFF_TOPIC_CLEAR_ENTRY = 0.6;
+/** The confidence of a direct answer (`DEFAULT_THRESHOLDS.answer`): below it, any subject that covers more wins. */
+export const OFF_TOPIC_ANSWERED = DEFAULT_THRESHOLDS.answer;
+/**
+ * From `OFF_TOPIC_ANSWERED` up to `OFF_TOPIC_CLEAR_ENTRY`, a subject must lead the best entry by this much: a message
+ * that mixes an off-topic bill with an in-scope loan ("I cannot pay my dentist bill and my DUO loan") stays answered.
+ * Without a lead, 29 more out-of-scope tuning messages were declined but such mixed messages too; with 0.1, 14 more
+ * and none of them, and no message in scope moved.
+ */
+export const OFF_TOPIC_BAND_LEAD = 0.1;
 /** A long message's question sentence is taken as off-topic only from this confidence of a subject up. */
 export const OFF_TOPIC_QUESTION = 0.3;
 /**
@@ -224,7 +234,7 @@ export const OFF_TOPIC_STORY_GAP = 0.1;
  * sentence alone (0 without one). Pure.
  */
 export function offTopic(best: { entry: number; subject: number; entryAsked: number; subjectAsked: number }): boolean {
-  if (best.subject > best.entry && best.entry < OFF_TOPIC_CLEAR_ENTRY) return true;
+  if (best.subject > best.entry + (best.entry >= OFF_TOPIC_ANSWERED ? OFF_TOPIC_BAND_LEAD : 0) && best.entry < OFF_TOPIC_CLEAR_ENTRY) return true;
   return best.subjectAsked >= OFF_TOPIC_QUESTION && best.subjectAsked > best.entryAsked && best.subject >= best.entry - OFF_TOPIC_STORY_GAP;
 }
 

@@ -9,7 +9,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { decide, DEFAULT_THRESHOLDS, isRomanized } from '../../knowledge';
 import { loadOffTopic, type OffTopicSubject } from '../../knowledge/offTopic';
-import { createSearch, offTopic, OFF_TOPIC_CLEAR_ENTRY, OFF_TOPIC_QUESTION, OFF_TOPIC_STORY_GAP } from '../../knowledge/search';
+import { createSearch, offTopic, OFF_TOPIC_ANSWERED, OFF_TOPIC_BAND_LEAD, OFF_TOPIC_CLEAR_ENTRY, OFF_TOPIC_QUESTION, OFF_TOPIC_STORY_GAP } from '../../knowledge/search';
 import { LOCALES, type Locale } from '../../locales';
 import { fixtureKnowledge, sharedKnowledgeBase } from '../helpers/fixtures';
 
@@ -22,8 +22,12 @@ describe('offTopic (pure)', () => {
   });
 
   test('an entry that covers the message clearly keeps it, even when a subject covers it better', () => {
-    expect(offTopic({ entry: OFF_TOPIC_CLEAR_ENTRY, subject: 0.7, ...none })).toBe(false);
-    expect(offTopic({ entry: OFF_TOPIC_CLEAR_ENTRY - 0.01, subject: 0.7, ...none })).toBe(true);
+    expect(offTopic({ entry: OFF_TOPIC_CLEAR_ENTRY, subject: 0.8, ...none })).toBe(false);
+    expect(offTopic({ entry: OFF_TOPIC_CLEAR_ENTRY - 0.01, subject: 0.8, ...none })).toBe(true);
+    // between a direct answer's confidence and the clear line, only a subject clearly ahead declines it
+    expect(offTopic({ entry: OFF_TOPIC_ANSWERED, subject: OFF_TOPIC_ANSWERED + OFF_TOPIC_BAND_LEAD + 0.01, ...none })).toBe(true);
+    expect(offTopic({ entry: OFF_TOPIC_ANSWERED, subject: OFF_TOPIC_ANSWERED + OFF_TOPIC_BAND_LEAD - 0.01, ...none })).toBe(false);
+    expect(offTopic({ entry: OFF_TOPIC_ANSWERED - 0.01, subject: OFF_TOPIC_ANSWERED, ...none })).toBe(true);
   });
 
   test('a story\'s question sentence counts when a subject covers it better and the whole message nearly as well', () => {
