@@ -21,18 +21,10 @@ const CONTRACTION = /\b(i|you|he|she|we|they|it|that|there|who)['’‘`´ʼ](ll
 const STRETCHED = /(\p{L})\1{2,}/gu;
 
 /**
- * An abbreviation typed with a dot after each letter ("d.u.o", "K.N.M.", "i.n.d"): one word, as people write
- * it without the dots ("duo"); otherwise it would fold into single letters that match nothing. Only single
- * letters between the dots, so "nr.5" or "DUO.IND" stay apart.
- */
-const DOTTED = /(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])/gu;
-
-/**
  * Lower-case, strip diacritics (Latin accents, Arabic harakat), fold Arabic/Persian letter variants and
  * Arabic-Indic digits, Turkish dotless ı to i (people type "saldiri" for "saldırı"), drop tatweel, zero-width
  * joiners and apostrophes of every kind (Ukrainian "б'є", "бʼє", "б’є" are one word; English "I'll" and "I'd" are
- * written out first), shorten stretched letters to two, join an abbreviation typed with dots ("d.u.o"), turn
- * punctuation into spaces. Ge'ez and Cyrillic letters
+ * written out first), shorten stretched letters to two, turn punctuation into spaces. Ge'ez and Cyrillic letters
  * stay as they are. Pure.
  * @example fold('Ik wil een Boete-Regeling, café!') // 'ik wil een boete regeling cafe'
  */
@@ -48,7 +40,6 @@ export function fold(text: string): string {
     .replace(CONTRACTION, (_, pronoun: string, verb: string) => `${pronoun} ${verb === 'll' ? 'will' : 'would'}`)
     .replace(/['’‘`´ʼ]/g, '')
     .replace(STRETCHED, '$1$1')
-    .replace(DOTTED, (abbreviation) => abbreviation.replaceAll('.', ''))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
@@ -112,6 +103,16 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
+    // An abbreviation typed letter by letter, with dots or spaces ("d.u.o", "K N M"), is the word the index knows
+    // ("duo"); never a word it does not know, so "i.e." or the initials "J.P." stay single letters.
+    if (vocabulary) {
+      const letters = lettersFrom(words, i, lexicon, vocabulary);
+      if (letters !== undefined) {
+        out.push(letters.term);
+        i += letters.count - 1;
+        continue;
+      }
+    }
     const next = words[i + 1];
     // Two function words are not one split compound ("wat er" is not "water", "voor dat" not "voordat"), unless
     // the lexicon lists them together ("how much" → "cost").
@@ -143,6 +144,20 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
     if (!lexicon.stopwords.has(term)) out.push(term);
   }
   return out;
+}
+
+/** The most single letters joined into one abbreviation ("d u o", "i n d", "k n m"). */
+const MAX_SPELLED_LETTERS = 4;
+
+/** The known term spelled by single letters from `words[i]` on, the longest run first, and how many words it takes. */
+function lettersFrom(words: readonly string[], i: number, lexicon: Lexicon, vocabulary: ReadonlySet<string>): { term: string; count: number } | undefined {
+  let run = 0;
+  while (run < MAX_SPELLED_LETTERS && i + run < words.length && letterCount(words[i + run] as string) === 1) run++;
+  for (let count = run; count >= 2; count--) {
+    const term = canonical(words.slice(i, i + count).join(''), lexicon);
+    if (vocabulary.has(term) && !lexicon.stopwords.has(term)) return { term, count };
+  }
+  return undefined;
 }
 
 /** A word without its clitics shorter than this is too often another word (here and in the search's `barest`). */
