@@ -7,6 +7,10 @@ import type { Lexicon } from './lexicon';
  */
 const ARABIC_LETTERS: Record<string, string> = { 'ی': 'ي', 'ى': 'ي', 'ک': 'ك', 'ة': 'ه', 'ٱ': 'ا', 'ۀ': 'ه' };
 
+/** The Ge'ez ፀ row (U+1340–U+1346), folded to the ጸ row eight code points before it (ፀ → ጸ, ፁ → ጹ, ... ፆ → ጾ). */
+const TSADE = /[\u1340-\u1346]/g;
+const TSADE_TO_TSADAI = 0x1340 - 0x1338;
+
 /**
  * English "I'll" and "I'd" (and the same after you, he, she, we, they, it, that, there, who): without the
  * apostrophe they would be "ill" (sick) and "id" (an identity card).
@@ -21,7 +25,8 @@ const CONTRACTION = /\b(i|you|he|she|we|they|it|that|there|who)['’‘`´ʼ](ll
 const STRETCHED = /(\p{L})\1{2,}/gu;
 
 /**
- * Lower-case, strip diacritics (Latin accents, Arabic harakat), fold Arabic/Persian letter variants and
+ * Lower-case, strip diacritics (Latin accents, Arabic harakat), fold Arabic/Persian letter variants, the Ge'ez
+ * ፀ row to the ጸ row (the same sound; Tigray and older spelling write ፀ where Eritrean writing has ጸ) and
  * Arabic-Indic digits, Turkish dotless ı to i (people type "saldiri" for "saldırı"), drop tatweel, zero-width
  * joiners and apostrophes of every kind (Ukrainian "б'є", "бʼє", "б’є" are one word; English "I'll" and "I'd" are
  * written out first), shorten stretched letters to two, turn punctuation into spaces. Ge'ez and Cyrillic letters
@@ -34,6 +39,7 @@ export function fold(text: string): string {
     .replace(/\p{M}+/gu, '')
     .replace(/[\u200c\u200d\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[یىکةٱۀ]/g, (c) => ARABIC_LETTERS[c] ?? c)
+    .replace(TSADE, (c) => String.fromCharCode(c.charCodeAt(0) - TSADE_TO_TSADAI))
     .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) - (d >= '\u06f0' ? 0x06f0 : 0x0660))))
     .toLowerCase()
     .replace(/ı/g, 'i')

@@ -137,6 +137,16 @@ describe('an abbreviation typed letter by letter', () => {
   });
 });
 
+describe("the Ge'ez ፀ row", () => {
+  test('folds to the ጸ row, the same sound written the Tigray way', () => {
+    expect(fold('ፀፁፂፃፄፅፆ')).toBe('ጸጹጺጻጼጽጾ');
+    expect(fold('ህፃናት ሕፅቦ')).toBe(fold('ህጻናት ሕጽቦ'));
+  });
+  test('leaves the letters around it alone', () => {
+    expect(fold('ጷ ፈ')).toBe('ጷ ፈ');
+  });
+});
+
 describe('stretched letters', () => {
   // People stretch a word for emphasis; no test can list them all, so a few scripts and lengths.
   test.each([
