@@ -154,11 +154,13 @@ export function termsOfWords(words: readonly string[], lexicon: Lexicon, vocabul
 
 /** The most single letters joined into one abbreviation ("d u o", "i n d", "k n m"). */
 const MAX_SPELLED_LETTERS = 4;
+/** One letter, not a digit: "3 5" is two numbers, never "35". */
+const SINGLE_LETTER = /^\p{L}$/u;
 
 /** The known term spelled by single letters from `words[i]` on, the longest run first, and how many words it takes. */
 function lettersFrom(words: readonly string[], i: number, lexicon: Lexicon, vocabulary: ReadonlySet<string>): { term: string; count: number } | undefined {
   let run = 0;
-  while (run < MAX_SPELLED_LETTERS && i + run < words.length && letterCount(words[i + run] as string) === 1) run++;
+  while (run < MAX_SPELLED_LETTERS && i + run < words.length && SINGLE_LETTER.test(words[i + run] as string)) run++;
   for (let count = run; count >= 2; count--) {
     const term = canonical(words.slice(i, i + count).join(''), lexicon);
     if (vocabulary.has(term) && !lexicon.stopwords.has(term)) return { term, count };

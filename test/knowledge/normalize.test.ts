@@ -125,10 +125,11 @@ describe('English contractions', () => {
 describe('an abbreviation typed letter by letter', () => {
   // "d.u.o", "K N M" are the words "duo" and "knm" when the index knows them; "i.e." or initials stay letters.
   const dutch = buildLexicon({ stopwords: ['a', 'from'], synonyms: {} });
-  const vocabulary = new Set(['duo', 'knm', 'ind', 'telnr', 'inburgering', 'exam', 'letter']);
+  const vocabulary = new Set(['duo', 'knm', 'ind', 'telnr', 'inburgering', 'exam', 'letter', '123']);
   test.each([
     ['telnr d.u.o inburgering', ['telnr', 'duo', 'inburgering']], ['K.N.M. exam?', ['knm', 'exam']], ['K N M exam', ['knm', 'exam']],
     ['i.n.d.', ['ind']], ['a letter, i.e. from d.u.o', ['letter', 'i', 'e', 'duo']], ['J.P. Coen', ['j', 'p', 'coen']],
+    ['1 2 3 exam', ['1', '2', '3', 'exam']],
   ])('"%s" has the terms %j', (text, expected) => {
     expect(terms(text, dutch, vocabulary)).toEqual(expected);
   });
