@@ -101,7 +101,8 @@ describe('medical emergencies now, and illnesses of the past (test/knowledge/med
 const accepted = YAML.parse(fs.readFileSync(path.join(__dirname, 'alarms.accepted.yaml'), 'utf8')) as { set: string; locale: Locale; text: string; why: string }[];
 
 test.each(accepted.map((a) => [a.locale, a.text, a]))('accepted on the safe side (%s): "%s" still alarms and is still in its set', (_locale, _text, a) => {
-  const { set, locale, text } = a as (typeof accepted)[number];
+  const { set, locale, text, why } = a as (typeof accepted)[number];
+  expect(why.trim().length).toBeGreaterThan(20);
   expect(loadEvalSet(locale, set as (typeof TUNING_SETS)[number]).some((item) => item.q === text)).toBe(true);
   expect(kinds(text).length).toBeGreaterThan(0);
 });
