@@ -179,13 +179,13 @@ export function compilePhraseBook(
     const where = `${file}: idioms.${locale}.${i}`;
     const pieces = text.split(/\s+&\s+/);
     const own = pieces.filter((p) => p.startsWith('!!')).flatMap((piece) => parsePhrase(piece.slice(2), where, sets[locale]));
-    const global = pieces.filter((p) => p.startsWith('!') && !p.startsWith('!!'));
-    for (const piece of global) {
+    const shared = pieces.filter((p) => p.startsWith('!') && !p.startsWith('!!'));
+    for (const piece of shared) {
       for (const part of parsePhrase(piece.slice(1), where, sets[locale])) guards.set(JSON.stringify(part), part);
     }
     const kept = pieces.filter((p) => !p.startsWith('!'));
     if (kept.length === 0) throw new Error(`${where}: "${text}" has only parts with "!"; an idiom needs a part to take out`);
-    return { kind: '', parts: parsePhrase(kept.join(' & '), where, sets[locale]), guarded: global.length > 0, own };
+    return { kind: '', parts: parsePhrase(kept.join(' & '), where, sets[locale]), guarded: shared.length > 0, own };
   }));
   return { byLocale, idioms: { ...byKeys(idiomPhrases, indexKeysOf), guards: [...guards.values()] } };
 }
