@@ -56,7 +56,8 @@
         bubbleBorderRadius: 8,
         bubbleFromUserBackground: '#e8f0f8',
         sendBoxButtonColor: config.color,
-        primaryFont: '"Wegwijzer Ethiopic", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif'
+        // The font list of fonts.css, so that the pages and the chat cannot drift apart.
+        primaryFont: getComputedStyle(document.documentElement).getPropertyValue('--wegwijzer-font').trim() || undefined
       }
     }, document.getElementById('webchat'));
   }

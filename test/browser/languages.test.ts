@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { LOCALES } from '../../locales';
 import { loadWebStrings } from '../../bot/web';
 import { botMessages, chat, launchBrowser, openGreeted } from '../helpers/browser';
-import { startBot, type RunningBot } from '../helpers/http';
+import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
 import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
 jest.setTimeout(120_000);
@@ -18,10 +18,11 @@ const i18n = sharedI18n();
 const kb = sharedKnowledgeBase();
 let browser: BrowserContext;
 let bot: RunningBot;
+const STAFF_TOKEN = 'staff-token-for-language-tests-0123456789';
 
 beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
-  bot = await startBot();
+  bot = await startBot({ STAFF_TOKEN });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -254,6 +255,25 @@ describe('Tigrinya\'s Ge\'ez letters', () => {
     expect(launcher.geez).toBeGreaterThan(0);
     expect(launcher.web).toBe(launcher.geez);
     await page.screenshot({ path: path.join(OUT, 'ti-geez-launcher.png') });
+    await page.close();
+  });
+
+  // Staff read the newcomers' own words on the dashboard: a Tigrinya question without an answer is drawn there with
+  // the same web font (the pages share one font list, web/fonts.css).
+  test('are drawn with the Ethiopic web font on the staff dashboard', async () => {
+    const channel = await new CaptureChannel().start();
+    const question = 'ሎሚ ኣብ ኣምስተርዳም ኣየር ከመይ ኣሎ';
+    await post(bot, channel, emulatorActivity(channel, { conversation: { id: 'geez|staff' }, text: question, locale: 'ti' }));
+    await channel.stop();
+    const page = await browser.newPage();
+    await page.goto(`${bot.url}/staff`);
+    await page.locator('#token').fill(STAFF_TOKEN);
+    await page.getByRole('button', { name: 'Toon' }).click();
+    const cell = page.locator('#unanswered tbody td', { hasText: question });
+    await cell.waitFor({ timeout: 20_000 });
+    const { web, geez } = await drawn(page, '#unanswered tbody td');
+    expect(geez).toBeGreaterThan(5);
+    expect(web).toBe(geez);
     await page.close();
   });
 });
