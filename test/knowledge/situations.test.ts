@@ -168,6 +168,20 @@ test('the permit and PVT rules keep to their situation', () => {
   expect(ruleEntry('How do I sign up for the KNM exam? It is about Dutch values and norms, right?')).toBeUndefined();
 });
 
+test('the letter and learnability rules need their own Dutch words, not any announcement or workplace test', () => {
+  expect(ruleEntry('DUO stuurde een Vooraankondiging termijnoverschrijding, wat betekent dat?')).toBe('deadline-letters');
+  // "vooraankondiging" alone is any announcement: only with DUO (also with a Turkish case ending), the exams or a fine
+  expect(ruleEntry("DUO'dan vooraankondiging geldi, ne demek?")).toBe('deadline-letters');
+  expect(ruleEntry('vooraankondiging van de gemeente: werkzaamheden in onze straat, waar parkeer ik?')).toBeUndefined();
+  // a decision that has come and is disputed is the objection; a court's ruling is the rulings entry
+  expect(ruleEntry('na de vooraankondiging kwam het besluit van DUO, ik ben het niet eens, hoe maak ik bezwaar?')).toBe('object-duo-decision');
+  // the 2013 law's letters and fines differ: the search decides
+  expect(ruleEntry('ik val onder de wet 2013 en kreeg een boete termijnoverschrijding, hoe hoog?')).toBeUndefined();
+  expect(ruleEntry('leerbaarheidstoets: in welke taal is de uitleg?')).toBe('learnability-test');
+  expect(ruleEntry('my employer wants a leerbaarheidstest before the VCA course, how do I prepare?')).toBeUndefined();
+  expect(ruleEntry('ik wil klagen over hoe de gemeente de leerbaarheidstoets deed')).toBe('complain-gemeente');
+});
+
 describe('the Kinderombudsman table (situations.kid.yaml)', () => {
   const first = (locale: Locale) => kid[locale].filter((text) => kb.search(text, locale)[0]?.entry.id === 'kinderombudsman');
 
