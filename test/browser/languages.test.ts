@@ -271,7 +271,9 @@ describe('Tigrinya\'s Ge\'ez letters', () => {
     await page.getByRole('button', { name: 'Toon' }).click();
     const cell = page.locator('#unanswered tbody td', { hasText: question });
     await cell.waitFor({ timeout: 20_000 });
-    const { web, geez } = await drawn(page, '#unanswered tbody td');
+    // The row of this question (rows are sorted by how often a question came).
+    const row = await page.locator('#unanswered tbody tr').evaluateAll((rows, text) => rows.findIndex((r) => r.textContent?.includes(text)), question);
+    const { web, geez } = await drawn(page, `#unanswered tbody tr:nth-child(${row + 1}) td:first-child`);
     expect(geez).toBeGreaterThan(5);
     expect(web).toBe(geez);
     await page.close();

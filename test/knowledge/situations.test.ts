@@ -179,6 +179,14 @@ test('the letter and learnability rules need their own Dutch words, not any anno
   expect(ruleEntry('ik val onder de wet 2013 en kreeg een boete termijnoverschrijding, hoe hoog?')).toBeUndefined();
   expect(ruleEntry('leerbaarheidstoets: in welke taal is de uitleg?')).toBe('learnability-test');
   expect(ruleEntry('my employer wants a leerbaarheidstest before the VCA course, how do I prepare?')).toBeUndefined();
+  // found in review: a rent increase "is that fine?", "for example", a loan, a late decision, the route after the
+  // test, and a real complaint that quotes the letter
+  expect(ruleEntry('My landlord sent a vooraankondiging for a rent increase in July. Is that fine?')).toBeUndefined();
+  expect(ruleEntry('vooraankondiging of street works, for example the road is closed, where do I park?')).toBeUndefined();
+  expect(ruleEntry('DUO stuurde een vooraankondiging dat ik mijn lening moet gaan terugbetalen')).toBeUndefined();
+  expect(ruleEntry('DUO heeft nog steeds niet beslist op mijn aanvraag, dat is termijnoverschrijding. Krijg ik een dwangsom?')).toBeUndefined();
+  expect(ruleEntry('After the leerbaarheidstoets they put me in the Z-route but I want the B1 route')).toBeUndefined();
+  expect(ruleEntry('Ik wil een klacht indienen over DUO: bij de vooraankondiging termijnoverschrijding was de medewerker onbeleefd')).toBe('complain-duo');
   expect(ruleEntry('ik wil klagen over hoe de gemeente de leerbaarheidstoets deed')).toBe('complain-gemeente');
 });
 
