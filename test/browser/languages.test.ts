@@ -7,8 +7,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { LOCALES } from '../../locales';
 import { loadWebStrings } from '../../bot/web';
-import { botMessages, chat, launchBrowser, openGreeted } from '../helpers/browser';
-import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
+import { botMessages, chat, launchBrowser, openGreeted, staffSeesUnanswered } from '../helpers/browser';
+import { startBot, type RunningBot } from '../helpers/http';
 import { sharedKnowledgeBase, sharedI18n } from '../helpers/fixtures';
 
 jest.setTimeout(120_000);
@@ -261,19 +261,8 @@ describe('Tigrinya\'s Ge\'ez letters', () => {
   // Staff read the newcomers' own words on the dashboard: a Tigrinya question without an answer is drawn there with
   // the same web font (the pages share one font list, web/fonts.css).
   test('are drawn with the Ethiopic web font on the staff dashboard', async () => {
-    const channel = await new CaptureChannel().start();
-    const question = 'ሎሚ ኣብ ኣምስተርዳም ኣየር ከመይ ኣሎ';
-    await post(bot, channel, emulatorActivity(channel, { conversation: { id: 'geez|staff' }, text: question, locale: 'ti' }));
-    await channel.stop();
-    const page = await browser.newPage();
-    await page.goto(`${bot.url}/staff`);
-    await page.locator('#token').fill(STAFF_TOKEN);
-    await page.getByRole('button', { name: 'Toon' }).click();
-    const cell = page.locator('#unanswered tbody td', { hasText: question });
-    await cell.waitFor({ timeout: 20_000 });
-    // The row of this question (rows are sorted by how often a question came).
-    const row = await page.locator('#unanswered tbody tr').evaluateAll((rows, text) => rows.findIndex((r) => r.textContent?.includes(text)), question);
-    const { web, geez } = await drawn(page, `#unanswered tbody tr:nth-child(${row + 1}) td:first-child`);
+    const { page, selector } = await staffSeesUnanswered(browser, bot, STAFF_TOKEN, { text: 'ሎሚ ኣብ ኣምስተርዳም ኣየር ከመይ ኣሎ', locale: 'ti', conversation: 'geez|staff' });
+    const { web, geez } = await drawn(page, selector);
     expect(geez).toBeGreaterThan(5);
     expect(web).toBe(geez);
     await page.close();

@@ -1,8 +1,8 @@
 // In the real browser: what members of the public typed shows as text in the widget and on the staff
 // dashboard, and never runs.
 import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { CaptureChannel, emulatorActivity, post, startBot, type RunningBot } from '../helpers/http';
+import { launchBrowser, staffSeesUnanswered } from '../helpers/browser';
+import { startBot, type RunningBot } from '../helpers/http';
 
 jest.setTimeout(90_000);
 const TOKEN = 'staff-token-for-browser-tests-0123456789';
@@ -36,15 +36,7 @@ test('the widget shows a typed script as text and does not run it', async () => 
 });
 
 test('the staff dashboard shows an unanswered question with markup as text and does not run it', async () => {
-  const channel = await new CaptureChannel().start();
-  await post(bot, channel, emulatorActivity(channel, { conversation: { id: 'xss|x' }, text: XSS, locale: 'nl' }));
-  await channel.stop();
-  const page = await browser.newPage();
-  await page.goto(`${bot.url}/staff`);
-  await page.locator('#token').fill(TOKEN);
-  await page.getByRole('button', { name: 'Toon' }).click();
-  const cell = page.locator('#unanswered tbody td').first();
-  await cell.waitFor({ timeout: 20_000 });
+  const { page, cell } = await staffSeesUnanswered(browser, bot, TOKEN, { text: XSS, locale: 'nl', conversation: 'xss|x' });
   expect(await cell.textContent()).toBe(XSS);
   expect(await page.locator('#unanswered img').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();

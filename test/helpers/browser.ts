@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { resolveChromium } from './chromium';
+import { CaptureChannel, emulatorActivity, post, type RunningBot } from './http';
 
 /**
  * Launches headless Chromium with a fresh profile, removed again when the context closes. The same flags for
@@ -46,4 +47,25 @@ export async function openGreeted(browser: BrowserContext, url: string): Promise
   const frame = chat(page);
   await botMessages(frame).first().waitFor({ timeout: 20_000 });
   return { page, frame };
+}
+
+/**
+ * Sends `text` to the bot as a member of the public would (through the Emulator channel), then opens the staff
+ * dashboard with `token` and waits for the question in its list of questions without a good answer. Returns the page,
+ * the question's cell and a selector for that cell (rows are sorted by how often a question came).
+ */
+export async function staffSeesUnanswered(
+  browser: BrowserContext, bot: RunningBot, token: string, message: { text: string; locale: string; conversation: string },
+): Promise<{ page: Page; cell: Locator; selector: string }> {
+  const channel = await new CaptureChannel().start();
+  await post(bot, channel, emulatorActivity(channel, { conversation: { id: message.conversation }, text: message.text, locale: message.locale }));
+  await channel.stop();
+  const page = await browser.newPage();
+  await page.goto(`${bot.url}/staff`);
+  await page.locator('#token').fill(token);
+  await page.getByRole('button', { name: 'Toon' }).click();
+  const cell = page.locator('#unanswered tbody td', { hasText: message.text }).first();
+  await cell.waitFor({ timeout: 20_000 });
+  const row = await page.locator('#unanswered tbody tr').evaluateAll((rows, text) => rows.findIndex((r) => r.textContent?.includes(text)), message.text);
+  return { page, cell, selector: `#unanswered tbody tr:nth-child(${row + 1}) td:first-child` };
 }
