@@ -20,13 +20,17 @@ export const MIN_LEAD = 0.08;
 export function detectLocale(text: string): Locale | undefined {
   const letters = text.match(/\p{L}/gu) ?? [];
   if (letters.length === 0) return undefined;
-  const share = (script: RegExp) => (text.match(script)?.length ?? 0) / letters.length;
-  if (share(/\p{Script=Ethiopic}/gu) > 0.5) return 'ti';
   const words = text.split(/[^\p{L}]+/u).filter((w) => w.length > 1);
+  // A script is the message's when most of its letters, or most of its words, are in it: people keep the long
+  // Dutch words of a letter ("Vooraankondiging termijnoverschrijding") in a sentence of their own language, and
+  // those words can outweigh it in letters.
+  const written = (script: RegExp) => (text.match(new RegExp(script, 'gu'))?.length ?? 0) / letters.length > 0.5
+    || (words.length > 0 && words.filter((w) => script.test(w)).length / words.length > 0.5);
+  if (written(/\p{Script=Ethiopic}/u)) return 'ti';
   if (words.length < MIN_WORDS || letters.length < MIN_LETTERS) return undefined;
   // The script narrows the candidates: a Dutch word inside an Arabic sentence does not make it Dutch.
-  const candidates: readonly Locale[] = share(/\p{Script=Arabic}/gu) > 0.5 ? ['ar', 'fa']
-    : share(/\p{Script=Cyrillic}/gu) > 0.5 ? ['uk']
+  const candidates: readonly Locale[] = written(/\p{Script=Arabic}/u) ? ['ar', 'fa']
+    : written(/\p{Script=Cyrillic}/u) ? ['uk']
       : ['nl', 'en', 'tr', 'so'];
   if (candidates.length === 1) return candidates[0];
   const scores = detector.detect(text).filter(([code]) => isLocale(code) && candidates.includes(code));

@@ -24,6 +24,23 @@ test('a Dutch word inside an Arabic sentence does not change the detected langua
   expect(detectLocale('ما هي قيمة lening من DUO للاندماج؟')).toBe('ar');
 });
 
+// The long Dutch words of a letter's heading outweigh a short sentence of the person's own language in letters, not
+// in words: the answer came in Dutch in the Arabic widget. Between Arabic and Persian the detector may be unsure
+// then, and the channel's language stays.
+test.each([
+  ['وصلني مكتوب من DUO فوقه Vooraankondiging termijnoverschrijding، شو يعني وشو لازم اعمل؟', 'ar'],
+  ['از DUO نامه آمده بالایش نوشته Vooraankondiging termijnoverschrijding، یعنی چه؟', 'fa'],
+  ['Прийшов лист від DUO: Vooraankondiging termijnoverschrijding. Що це означає?', 'uk'],
+  ['ካብ DUO Vooraankondiging termijnoverschrijding ዝብል ደብዳቤ መጺኡኒ እንታይ ማለት እዩ', 'ti'],
+])('a sentence quoting a long Dutch heading stays in its own language: "%s" is %s', (text, locale) => {
+  expect(detectLocale(text) ?? locale).toBe(locale);
+  expect(pickLocale(undefined, locale, text, 'nl')).toBe(locale);
+});
+
+test('a Dutch sentence with one Arabic word stays Dutch', () => {
+  expect(detectLocale('Ik heb een brief van DUO gekregen over mijn inburgering, het woord مكتوب begrijp ik niet')).toBe('nl');
+});
+
 test("resolution order: saved choice, then the message's language when sure, then channel locale, then the default", () => {
   expect(pickLocale('ar', 'en-US', 'Hoe schrijf ik me in voor het examen?', 'nl')).toBe('ar');
   // The Agents Playground and Teams send en-US with every message: a Dutch question is answered in Dutch.
