@@ -170,10 +170,10 @@ test('the permit and PVT rules keep to their situation', () => {
 
 test('the letter and learnability rules need their own Dutch words, not any announcement or workplace test', () => {
   expect(ruleEntry('DUO stuurde een Vooraankondiging termijnoverschrijding, wat betekent dat?')).toBe('deadline-letters');
-  // "vooraankondiging" alone is any announcement: only with DUO (also with a Turkish case ending), the exams or a fine
+  // "vooraankondiging" alone is any announcement: only with DUO (also with a Turkish case ending) or integration
   expect(ruleEntry("DUO'dan vooraankondiging geldi, ne demek?")).toBe('deadline-letters');
   expect(ruleEntry('vooraankondiging van de gemeente: werkzaamheden in onze straat, waar parkeer ik?')).toBeUndefined();
-  // a decision that has come and is disputed is the objection; a court's ruling is the rulings entry
+  // a decision that has come and is disputed is the objection
   expect(ruleEntry('na de vooraankondiging kwam het besluit van DUO, ik ben het niet eens, hoe maak ik bezwaar?')).toBe('object-duo-decision');
   // the 2013 law's letters and fines differ: the search decides
   expect(ruleEntry('ik val onder de wet 2013 en kreeg een boete termijnoverschrijding, hoe hoog?')).toBeUndefined();
