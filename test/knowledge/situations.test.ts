@@ -190,6 +190,21 @@ test('the letter and learnability rules need their own Dutch words, not any anno
   expect(ruleEntry('ik wil klagen over hoe de gemeente de leerbaarheidstoets deed')).toBe('complain-gemeente');
 });
 
+test('the EU citizen rules need a European nationality, passport or "EU citizen", and keep to integration', () => {
+  expect(ruleEntry('Ik heb een Pools paspoort, moet ik inburgeren?')).toBe('not-obliged-groups');
+  expect(ruleEntry('عندي جواز سفر ألماني، هل لازم أعمل الإنبورخرينغ؟')).toBe('not-obliged-groups');
+  expect(ruleEntry('Я громадянин Румунії, чи треба мені інбургеринг?')).toBe('not-obliged-groups');
+  expect(ruleEntry('I have a Spanish passport, but I want to do the integration exams voluntarily')).toBe('voluntary-integration');
+  // a volunteer is not doing it voluntarily ("vrijwilliger", Turkish "gönüllü öğretmen")
+  expect(ruleEntry('Ik ben vrijwilliger en help een man met een Italiaans paspoort. Moet hij inburgeren?')).toBe('not-obliged-groups');
+  expect(ruleEntry('ben gönüllü öğretmenim, öğrencim Alman vatandaşı, inburgering yapması gerekiyor mu?')).toBe('not-obliged-groups');
+  // a country one came through, a language, a passport in the next sentence, or lessons are not a nationality
+  expect(ruleEntry('Ik kwam via Griekenland als vluchteling, moet ik inburgeren?')).toBeUndefined();
+  expect(ruleEntry('Mag ik het inburgeringsexamen in het Duits doen? Ik spreek geen Nederlands')).toBeUndefined();
+  expect(ruleEntry('Eşim Suriye pasaportlu. Yunanistan için vize gerekiyor mu? inburgering bitti')).toBeUndefined();
+  expect(ruleEntry('Ik ben Belg en wil Nederlandse les, kan dat bij een inburgering taalschool?')).toBeUndefined();
+});
+
 describe('the Kinderombudsman table (situations.kid.yaml)', () => {
   const first = (locale: Locale) => kid[locale].filter((text) => kb.search(text, locale)[0]?.entry.id === 'kinderombudsman');
 
