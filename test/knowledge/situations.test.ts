@@ -194,15 +194,27 @@ test('the EU citizen rules need a European nationality, passport or "EU citizen"
   expect(ruleEntry('Ik heb een Pools paspoort, moet ik inburgeren?')).toBe('not-obliged-groups');
   expect(ruleEntry('عندي جواز سفر ألماني، هل لازم أعمل الإنبورخرينغ؟')).toBe('not-obliged-groups');
   expect(ruleEntry('Я громадянин Румунії, чи треба мені інбургеринг?')).toBe('not-obliged-groups');
+  expect(ruleEntry('I have a Polish passport, do I have to sign the participation statement?')).toBe('not-obliged-groups');
   expect(ruleEntry('I have a Spanish passport, but I want to do the integration exams voluntarily')).toBe('voluntary-integration');
+  // "I want to know whether I must" and "is it optional?" are the not-obliged question, not the wish to do it anyway
+  expect(ruleEntry("I'm Spanish and would like to know if integration is mandatory")).toBe('not-obliged-groups');
+  expect(ruleEntry('هل الاندماج اجباري ام اختياري؟ عندي جواز الماني')).toBe('not-obliged-groups');
   // a volunteer is not doing it voluntarily ("vrijwilliger", Turkish "gönüllü öğretmen")
   expect(ruleEntry('Ik ben vrijwilliger en help een man met een Italiaans paspoort. Moet hij inburgeren?')).toBe('not-obliged-groups');
   expect(ruleEntry('ben gönüllü öğretmenim, öğrencim Alman vatandaşı, inburgering yapması gerekiyor mu?')).toBe('not-obliged-groups');
-  // a country one came through, a language, a passport in the next sentence, or lessons are not a nationality
-  expect(ruleEntry('Ik kwam via Griekenland als vluchteling, moet ik inburgeren?')).toBeUndefined();
-  expect(ruleEntry('Mag ik het inburgeringsexamen in het Duits doen? Ik spreek geen Nederlands')).toBeUndefined();
-  expect(ruleEntry('Eşim Suriye pasaportlu. Yunanistan için vize gerekiyor mu? inburgering bitti')).toBeUndefined();
-  expect(ruleEntry('Ik ben Belg en wil Nederlandse les, kan dat bij een inburgering taalschool?')).toBeUndefined();
+  expect(ruleEntry('I have a Spanish passport and want to do voluntary work, do I need a VOG?')).toBeUndefined();
+  // not from the EU
+  for (const text of ['I am from a non-EU country, do I have to do inburgering?', 'Ik ben geen EU-burger, moet ik inburgeren?',
+    'AB vatandaşı değilim, inburgering yapmak zorunda mıyım?', 'Я з країни поза ЄС, чи треба інтеграція?']) expect([text, ruleEntry(text)]).toEqual([text, undefined]);
+  // a country one came through, lived in or lost a passport in, a language, someone else, Europe itself, lessons
+  for (const text of ['I came from Greece by boat, must I do inburgering?', 'Ik ben in 2015 uit Griekenland naar Nederland gekomen, moet ik inburgeren?',
+    'أنا جيت من ايطاليا، لازم اعمل اندماج؟', 'من از یونان آمده ام، باید inburgering کنم؟', 'ኣነ ኣብ ጀርመን ነይረ እየ፣ inburgering ግዴታ ድዩ?',
+    'Я громадянин України, приїхав з Польщі, чи треба інбургеринг?', 'I lost my passport in Germany, do I have to do inburgering again?',
+    "Yunanistan'dan geldim. Pasaportum Suriye pasaportu, inburgering yapmam lazım mı?", 'Waxaan ka imid Talyaaniga, baasaboorka ma haysto, inburgering ma qasab baa?',
+    'Mag ik het inburgeringsexamen in het Duits doen? Ik spreek geen Nederlands', 'Almanca biliyorum, vatandaşlık için inburgering lazım mı?',
+    'Is German allowed in the integration exam?', 'Mijn collega is een Belg en zegt dat ik moet inburgeren',
+    'Sideen ku heli karaa baasaboorka Holland? inburgering ma qasab baa?', 'Geldt de inburgeringsplicht ook in andere Europese landen?',
+    'Ik ben Belg en wil Nederlandse les, kan dat bij een inburgering taalschool?']) expect([text, ruleEntry(text)]).toEqual([text, undefined]);
 });
 
 describe('the Kinderombudsman table (situations.kid.yaml)', () => {
