@@ -190,6 +190,18 @@ test('the letter and learnability rules need their own Dutch words, not any anno
   expect(ruleEntry('ik wil klagen over hoe de gemeente de leerbaarheidstoets deed')).toBe('complain-gemeente');
 });
 
+test('the Mijn Inburgering rule needs the portal by name and a way in that fails, not a DigiD account problem or an exam', () => {
+  expect(ruleEntry('Ik kan niet inloggen op Mijn Inburgering, de sms-code komt niet')).toBe('mijn-inburgering');
+  expect(ruleEntry('mijn inburgering opent niet, wit scherm')).toBe('mijn-inburgering');
+  expect(ruleEntry('не можу зайти в мійн інбургерінг, смс не приходить')).toBe('mijn-inburgering');
+  // a new phone number or a forgotten password is the DigiD problems entry; registering for an exam is the exam's
+  expect(ruleEntry('ik heb een nieuw telefoonnummer en de sms van DigiD gaat naar mijn oude nummer, ik kom niet in mijn inburgering')).toBeUndefined();
+  expect(ruleEntry('hoe meld ik me aan voor het examen in mijn inburgering? ik kan inloggen')).toBeUndefined();
+  // another portal, or what the portal is for
+  expect(ruleEntry('I cannot log in to Mijn toeslagen, the SMS code does not come')).toBeUndefined();
+  expect(ruleEntry('Wat is Mijn Inburgering en wat kan ik daar zien?')).toBeUndefined();
+});
+
 test('the EU citizen rules need a European nationality, passport or "EU citizen", and keep to integration', () => {
   expect(ruleEntry('Ik heb een Pools paspoort, moet ik inburgeren?')).toBe('not-obliged-groups');
   expect(ruleEntry('عندي جواز سفر ألماني، هل لازم أعمل الإنبورخرينغ؟')).toBe('not-obliged-groups');
