@@ -31,11 +31,11 @@ export const EVAL_DIR = path.join(PROJECT_ROOT, 'test', 'eval');
  * The eval sets: `questions` (public, written from the topic list; weights were tuned on it), the blind set
  * written without seeing the entries, split once into `blind-tune` (tuning allowed) and `blind-test` (reported),
  * and `romanized-tune`: Arabic, Persian, Tigrinya and Ukrainian typed in Latin letters, written blind and used to
- * choose how such messages are read, `blind-tune2` to `blind-tune16`: later blind sets by other writers, and
+ * choose how such messages are read, `blind-tune2` to `blind-tune17`: later blind sets by other writers, and
  * `romanized-tune2`: a second romanized set, by other writers, in many more spelling habits; each later set was
  * measured once as it came and then used for tuning.
  */
-export type EvalSetName = 'questions' | 'blind-tune' | 'blind-test' | 'romanized-tune' | 'blind-tune2' | 'blind-tune3' | 'blind-tune4' | 'romanized-tune2' | 'blind-tune5' | 'blind-tune6' | 'blind-tune7' | 'blind-tune8' | 'blind-tune9' | 'blind-tune10' | 'blind-tune11' | 'blind-tune12' | 'blind-tune13' | 'blind-tune14' | 'blind-tune15' | 'blind-tune16';
+export type EvalSetName = 'questions' | 'blind-tune' | 'blind-test' | 'romanized-tune' | 'blind-tune2' | 'blind-tune3' | 'blind-tune4' | 'romanized-tune2' | 'blind-tune5' | 'blind-tune6' | 'blind-tune7' | 'blind-tune8' | 'blind-tune9' | 'blind-tune10' | 'blind-tune11' | 'blind-tune12' | 'blind-tune13' | 'blind-tune14' | 'blind-tune15' | 'blind-tune16' | 'blind-tune17';
 
 /** The questions of one set and locale, validated (`test/eval/<set>.<locale>.yaml`). */
 export function loadEvalSet(locale: string, set: EvalSetName = 'questions'): EvalItem[] {
@@ -192,7 +192,7 @@ const LATER_SETS: [flag: string, set: EvalSetName, name: string][] = [
   ['--tenth', 'blind-tune10', 'Tenth'], ['--eleventh', 'blind-tune11', 'Eleventh'],
   ['--twelfth', 'blind-tune12', 'Twelfth'], ['--thirteenth', 'blind-tune13', 'Thirteenth'],
   ['--fourteenth', 'blind-tune14', 'Fourteenth'], ['--fifteenth', 'blind-tune15', 'Fifteenth'],
-  ['--sixteenth', 'blind-tune16', 'Sixteenth'],
+  ['--sixteenth', 'blind-tune16', 'Sixteenth'], ['--seventeenth', 'blind-tune17', 'Seventeenth'],
   ['--romanized2', 'romanized-tune2', 'Second romanized'],
 ];
 /** The later sets by blind writers other than the romanized one (`blind-tune2` ...), in the order written. */
